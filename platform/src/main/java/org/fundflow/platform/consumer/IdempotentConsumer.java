@@ -1,0 +1,88 @@
+package org.fundflow.platform.consumer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.fundflow.contracts.EventHeaders;
+import org.fundflow.platform.web.CorrelationId;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies an event's effect at most once per consumer: the event id is inserted into {@code processed_event} first,
+ * in the same transaction as the effect. A duplicate key means "already done", and a failed effect rolls the
+ * marker back with it so a retry runs afresh.
+ */
+public class IdempotentConsumer {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    public IdempotentConsumer(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    /** @return true if the effect ran, false if this consumer had already processed the event */
+    public boolean consume(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
+        IncomingEvent event = parse(record);
+        String previous = MDC.get(CorrelationId.MDC_KEY);
+        if (event.correlationId() != null) {
+            MDC.put(CorrelationId.MDC_KEY, event.correlationId());
+        }
+        try {
+            Boolean applied = tx.execute(status -> {
+                int inserted = jdbc.update("INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) "
+                        + "ON CONFLICT DO NOTHING", consumer, event.eventId());
+                if (inserted == 0) {
+                    return false;
+                }
+                effect.accept(event);
+                return true;
+            });
+            meters.counter("fundflow.events.consumed", "consumer", consumer, "type", event.type(),
+                    "outcome", Boolean.TRUE.equals(applied) ? "applied" : "duplicate").increment();
+            return Boolean.TRUE.equals(applied);
+        } finally {
+            if (previous == null) {
+                MDC.remove(CorrelationId.MDC_KEY);
+            } else {
+                MDC.put(CorrelationId.MDC_KEY, previous);
+            }
+        }
+    }
+
+    IncomingEvent parse(ConsumerRecord<String, String> record) {
+        JsonNode envelope = json.readTree(record.value());
+        String id = header(record, EventHeaders.EVENT_ID);
+        if (id == null) {
+            id = envelope.path("eventId").asString(null);
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("event without id on " + record.topic() + "@" + record.offset());
+        }
+        String type = header(record, EventHeaders.EVENT_TYPE);
+        if (type == null) {
+            type = envelope.path("type").asString();
+        }
+        String occurred = envelope.path("occurredAt").asString(null);
+        return new IncomingEvent(UUID.fromString(id), type, envelope.path("aggregateId").asString(null),
+                occurred == null ? null : Instant.parse(occurred), envelope.path("recordedBy").asString(null),
+                envelope.path("correlationId").asString(null), envelope.path("payload"), json);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
