@@ -1,5 +1,7 @@
 package org.fundflow.testsupport;
 
+import org.fundflow.embedded.Infrastructure;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;

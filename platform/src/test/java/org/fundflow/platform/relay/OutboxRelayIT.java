@@ -22,7 +22,7 @@ import org.flywaydb.core.Flyway;
 import org.fundflow.contracts.EventHeaders;
 import org.fundflow.platform.consumer.IdempotentConsumer;
 import org.fundflow.platform.outbox.OutboxWriter;
-import org.fundflow.testsupport.Infrastructure;
+import org.fundflow.embedded.Infrastructure;
 import org.fundflow.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package org.fundflow.testsupport;
+package org.fundflow.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -85,7 +85,7 @@ public final class Infrastructure implements AutoCloseable {
         return createDatabase("localhost", postgres.getPort(), name);
     }
 
-    static String createDatabase(String host, int port, String name) {
+    public static String createDatabase(String host, int port, String name) {
         if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("bad database name " + name);
         }

@@ -1,0 +1,124 @@
+package org.fundflow.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Loads the seeds' demo data through the public API (the gateway), exactly as a finance bureau would type it in.
+ * Every write carries an Idempotency-Key derived from its place in the file, so loading twice changes nothing.
+ */
+public final class DemoData {
+    public static final String RESOURCE = "/demo/demo-data.json";
+
+    private final URI gateway;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public DemoData(URI gateway) {
+        this.gateway = gateway;
+    }
+
+    /** What was loaded: allocation ids by "program/step". */
+    public record Loaded(int orgs, int programs, Map<String, String> allocationIds) {
+    }
+
+    public Loaded load() {
+        JsonNode demo = read();
+        int orgs = 0;
+        for (JsonNode org : demo.path("orgs")) {
+            ObjectNode body = json.createObjectNode().put("name", org.path("name").asString())
+                    .put("regionCode", org.path("regionCode").asString());
+            send("PUT", "/api/orgs/" + org.path("orgCode").asString(), body, "demo-org-" + org.path("orgCode")
+                    .asString());
+            orgs++;
+        }
+        int programs = 0;
+        for (JsonNode p : demo.path("programs")) {
+            ObjectNode body = json.createObjectNode().put("code", p.path("code").asString())
+                    .put("name", p.path("name").asString()).put("fiscalYear", p.path("fiscalYear").asInt())
+                    .put("functionCode", p.path("functionCode").asString())
+                    .put("fundType", p.path("fundType").asString());
+            send("POST", "/api/programs", body, "demo-program-" + p.path("fiscalYear").asInt() + "-"
+                    + p.path("code").asString());
+            programs++;
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        String docTemplate = demo.path("docNoWhenUnprinted").asString();
+        for (JsonNode chain : demo.path("chains")) {
+            List<String> path = new ArrayList<>();
+            chain.path("path").forEach(n -> path.add(n.asString()));
+            String parent = null;
+            for (int i = 0; i + 1 < path.size(); i++) {
+                String to = path.get(i + 1);
+                ObjectNode body = json.createObjectNode()
+                        .put("programCode", chain.path("program").asString())
+                        .put("fiscalYear", chain.path("fiscalYear").asInt())
+                        .put("fromRegion", path.get(i))
+                        .put("amount", chain.path("amount").asString())
+                        .put("docNo", docTemplate.replace("{source}", "seed " + chain.path("source").asString()
+                                .replaceAll("^seed (\\d+).*", "$1")))
+                        .put("issuedOn", chain.path("dates").get(i).asString())
+                        .put("functionCode", chain.path("functionCode").asString());
+                if (to.startsWith("org:")) {
+                    body.put("toOrg", to.substring(4));
+                } else {
+                    body.put("toRegion", to);
+                }
+                if (parent == null) {
+                    body.put("sourceLevel", chain.path("sourceLevel").asString());
+                } else {
+                    body.put("parentAllocationId", parent);
+                }
+                String step = chain.path("fiscalYear").asInt() + "/" + chain.path("program").asString() + "/" + i;
+                JsonNode created = send("POST", "/api/allocations", body, "demo-allocation-" + step.replace('/',
+                        '-'));
+                parent = created.path("allocationId").asString();
+                ids.put(step, parent);
+            }
+        }
+        return new Loaded(orgs, programs, ids);
+    }
+
+    private JsonNode read() {
+        try (InputStream in = DemoData.class.getResourceAsStream(RESOURCE)) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, String idempotencyKey) {
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .header("X-Fundflow-Subject", "demo-loader")
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.fundflow.local;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.fundflow.embedded.Infrastructure;
+
+/**
+ * {@code ./run-local.sh}: PostgreSQL, Kafka, the five services and the demo data, with no Docker. Ctrl-C stops
+ * everything. Ports: gateway 8080, services 8081–8084, PostgreSQL 15432, Kafka 19092 (override with
+ * FUNDFLOW_PG_PORT and FUNDFLOW_KAFKA_PORT).
+ */
+public final class LocalFundflow {
+    private LocalFundflow() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean demo = !java.util.Arrays.asList(args).contains("--no-demo");
+        int pgPort = Integer.parseInt(System.getenv().getOrDefault("FUNDFLOW_PG_PORT", "15432"));
+        int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("FUNDFLOW_KAFKA_PORT", "19092"));
+        LocalSystem.Ports ports = LocalSystem.Ports.defaults();
+        for (int port : new int[] {pgPort, kafkaPort, ports.gateway(), ports.budget(), ports.disbursement(),
+                ports.evaluation(), ports.reporting()}) {
+            requireFree(port);
+        }
+        long start = System.nanoTime();
+        say("starting PostgreSQL (port " + pgPort + ") and Kafka (port " + kafkaPort + ") ...");
+        Infrastructure infra = Infrastructure.start(pgPort, kafkaPort, Path.of(".local-run", "postgres"));
+        LocalSystem[] system = new LocalSystem[1];
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping ...");
+            if (system[0] != null) {
+                system[0].close();
+            }
+            infra.close();
+            say("stopped: nothing left running.");
+            stopped.countDown();
+        }, "fundflow-stop"));
+        say("starting the five services ...");
+        system[0] = LocalSystem.start(infra::database, infra.kafkaBootstrap(), ports);
+        if (demo) {
+            say("loading demo data from the seeds through the gateway ...");
+            DemoData.Loaded loaded = new DemoData(system[0].gateway()).load();
+            say("loaded " + loaded.orgs() + " orgs, " + loaded.programs() + " programs, "
+                    + loaded.allocationIds().size() + " allocations");
+        }
+        String g = system[0].gateway().toString();
+        say("""
+
+                fundflow is running (%d s). Press Ctrl-C to stop.
+
+                  gateway          %s
+                  budget           %s
+                  disbursement     %s
+                  evaluation       %s
+                  reporting        %s
+                  PostgreSQL       jdbc:postgresql://localhost:%d/{budget,disbursement,evaluation,reporting} (postgres/postgres)
+                  Kafka            %s
+
+                Try:
+                  curl -s '%s/api/execution?fiscalYear=2020&programCode=JZ-DBYLHZ'
+                  curl -s '%s/api/reports/fund-flow?programCode=LS-ZY-YLJZ-420&fiscalYear=2022'
+                  curl -s '%s/api/reports/fund-flow?programCode=LS-ZY-YLJZ-420&fiscalYear=2022&format=csv'
+                  curl -s '%s/api/alerts?fiscalYear=2022'
+                  curl -s '%s/api/regions/141100'
+                """.formatted((System.nanoTime() - start) / 1_000_000_000, g, system[0].uri("budget"),
+                system[0].uri("disbursement"), system[0].uri("evaluation"), system[0].uri("reporting"), pgPort,
+                infra.kafkaBootstrap(), g, g, g, g, g));
+        stopped.await();
+    }
+
+    private static void requireFree(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            s.setReuseAddress(true);
+        } catch (IOException e) {
+            System.err.println("fundflow: port " + port + " is in use. Is fundflow (or another PostgreSQL/Kafka/web "
+                    + "server) already running? Stop it and run again.");
+            System.exit(2);
+        }
+    }
+
+    private static void say(String s) {
+        System.out.println("[fundflow] " + s);
+    }
+}

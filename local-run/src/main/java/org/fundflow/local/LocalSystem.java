@@ -1,0 +1,127 @@
+package org.fundflow.local;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.fundflow.budget.BudgetServiceApplication;
+import org.fundflow.disbursement.DisbursementServiceApplication;
+import org.fundflow.evaluation.EvaluationServiceApplication;
+import org.fundflow.gateway.GatewayApplication;
+import org.fundflow.reporting.ReportingServiceApplication;
+import org.fundflow.embedded.Infrastructure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The five services as separate Spring contexts in one JVM, each with its own database on a shared PostgreSQL
+ * server and all on one Kafka broker: the same wiring as the Docker deployment, minus the containers.
+ */
+public final class LocalSystem implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
+
+    /** Ports to listen on; 0 picks a free one (tests). */
+    public record Ports(int gateway, int budget, int disbursement, int evaluation, int reporting) {
+        public static Ports defaults() {
+            return new Ports(8080, 8081, 8082, 8083, 8084);
+        }
+
+        public static Ports random() {
+            return new Ports(0, 0, 0, 0, 0);
+        }
+    }
+
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final Map<String, URI> uris = new LinkedHashMap<>();
+
+    private LocalSystem() {
+    }
+
+    /**
+     * @param databaseUrl    makes (if needed) the named database and returns its JDBC URL
+     * @param kafkaBootstrap the broker
+     */
+    public static LocalSystem start(Function<String, String> databaseUrl, String kafkaBootstrap, Ports ports) {
+        LocalSystem system = new LocalSystem();
+        try {
+            system.service("budget", BudgetServiceApplication.application(), ports.budget(), databaseUrl,
+                    kafkaBootstrap);
+            system.service("disbursement", DisbursementServiceApplication.application(), ports.disbursement(),
+                    databaseUrl, kafkaBootstrap);
+            system.service("evaluation", EvaluationServiceApplication.application(), ports.evaluation(),
+                    databaseUrl, kafkaBootstrap);
+            system.service("reporting", ReportingServiceApplication.application(), ports.reporting(), databaseUrl,
+                    kafkaBootstrap);
+            SpringApplication gateway = GatewayApplication.application();
+            gateway.setWebApplicationType(WebApplicationType.REACTIVE);
+            List<String> args = new ArrayList<>(common(ports.gateway()));
+            system.uris.forEach((name, uri) -> args.add("--fundflow.services." + name + "=" + uri));
+            system.run("gateway", gateway, args);
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void service(String name, SpringApplication app, int port, Function<String, String> databaseUrl,
+            String kafkaBootstrap) {
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        List<String> args = new ArrayList<>(common(port));
+        args.add("--spring.datasource.url=" + databaseUrl.apply(name));
+        args.add("--spring.datasource.username=" + Infrastructure.USER);
+        args.add("--spring.datasource.password=" + Infrastructure.PASSWORD);
+        args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
+        run(name, app, args);
+    }
+
+    private static List<String> common(int port) {
+        // One shutdown sequence for all (ours), so the database is not stopped under a service still closing.
+        return List.of("--server.port=" + port, "--spring.main.register-shutdown-hook=false",
+                "--spring.main.banner-mode=off");
+    }
+
+    private void run(String name, SpringApplication app, List<String> args) {
+        long start = System.nanoTime();
+        ConfigurableApplicationContext ctx = app.run(args.toArray(String[]::new));
+        contexts.add(ctx);
+        String port = ctx.getEnvironment().getProperty("local.server.port");
+        uris.put(name, URI.create("http://localhost:" + port));
+        log.info("{} started on port {} in {} ms", name, port, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    public URI gateway() {
+        return uris.get("gateway");
+    }
+
+    /** budget, disbursement, evaluation, reporting or gateway. */
+    public URI uri(String service) {
+        return uris.get(service);
+    }
+
+    public Map<String, URI> uris() {
+        return Map.copyOf(uris);
+    }
+
+    public ConfigurableApplicationContext context(String service) {
+        int i = new ArrayList<>(uris.keySet()).indexOf(service);
+        return contexts.get(i);
+    }
+
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            try {
+                contexts.get(i).close();
+            } catch (RuntimeException e) {
+                log.warn("error closing a service", e);
+            }
+        }
+        contexts.clear();
+    }
+}
