@@ -1,0 +1,79 @@
+package org.fundflow.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The wire shape of every event is pinned by a golden file. A field may be added (add it to the golden file too);
+ * renaming, removing or retyping one fails here, because consumers already deployed read the old shape.
+ */
+class EventJsonTest {
+    static final JsonMapper json = JsonMapper.builder().build();
+    static final UUID A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    static final UUID P = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+
+    static Map<String, Object> examples() {
+        return Map.of(
+                "ProgramRegistered", new Events.ProgramRegistered("JZ-DBYLHZ", "大病医疗互助", 2020, "2101399",
+                        "GENERAL_BUDGET"),
+                "OrgRegistered", new Events.OrgRegistered("140700-208", "晋中市总工会", "140700", "晋中市"),
+                "AllocationIssued", new Events.AllocationIssued(A, "JZ-DBYLHZ", "大病医疗互助", 2020, Level.CITY,
+                        "140700", "晋中市", null, null, "140700-208", "晋中市总工会", "140700", Level.CITY, P, P,
+                        Money.parse("1400000"), "晋中财〔2020〕1号", LocalDate.of(2020, 10, 1), "2101399", null,
+                        null),
+                "AllocationAdjusted", new Events.AllocationAdjusted(A, Money.parse("-50000"), "调〔2020〕2号",
+                        LocalDate.of(2020, 11, 1), "调减"),
+                "AllocationRecovered", new Events.AllocationRecovered(A, Money.parse("451000"),
+                        LocalDate.of(2022, 12, 31), "年底财政收回"),
+                "AllocationCarriedOver", new Events.AllocationCarriedOver(A, Money.parse("690000"), 2023,
+                        LocalDate.of(2022, 12, 31)),
+                "Envelope", new EventEnvelope<>(A, "AllocationRecovered", 1, "allocation", A.toString(),
+                        Instant.parse("2022-12-31T08:00:00Z"), "finance-bureau-141102", "corr-1",
+                        new Events.AllocationRecovered(A, Money.parse("451000"), LocalDate.of(2022, 12, 31),
+                                "年底财政收回")));
+    }
+
+    static Iterable<String> names() {
+        return examples().keySet();
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void wireShapeMatchesTheGoldenFile(String name) throws IOException {
+        JsonNode expected;
+        try (InputStream in = getClass().getResourceAsStream("/contracts/" + name + ".json")) {
+            assertThat(in).as("golden file for %s", name).isNotNull();
+            expected = json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        JsonNode actual = json.valueToTree(examples().get(name));
+        assertThat(actual).isEqualTo(expected);
+        // and it reads back into the same record
+        Object back = json.treeToValue(actual, examples().get(name).getClass());
+        if (!name.equals("Envelope")) {
+            assertThat(back).isEqualTo(examples().get(name));
+        }
+        // amounts are strings, never numbers
+        assertNoFloatingNumbers(actual);
+    }
+
+    static void assertNoFloatingNumbers(JsonNode node) {
+        if (node.isFloatingPointNumber()) {
+            throw new AssertionError("floating point number on the wire: " + node);
+        }
+        for (Iterator<JsonNode> it = node.iterator(); it.hasNext();) {
+            assertNoFloatingNumbers(it.next());
+        }
+    }
+}

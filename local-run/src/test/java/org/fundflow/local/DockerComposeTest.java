@@ -1,0 +1,112 @@
+package org.fundflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot run on machines without Docker, so this keeps it honest: it parses, and every
+ * service, port, database and environment variable agrees with what the services actually read.
+ */
+class DockerComposeTest {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final List<String> APPS = List.of("budget-service", "disbursement-service", "evaluation-service",
+            "reporting-service", "gateway");
+    static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "budget-service", 8081,
+            "disbursement-service", 8082, "evaluation-service", 8083, "reporting-service", 8084);
+    static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void parse() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        services = (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> env(String service) {
+        return (Map<String, Object>) services.get(service).get("environment");
+    }
+
+    /** The ${VAR:default} placeholders a service's own config file reads. */
+    static Set<String> placeholders(String app) throws IOException {
+        String config = app.equals("gateway") ? "gateway.yml" : app + ".yml";
+        try (InputStream in = DockerComposeTest.class.getResourceAsStream("/" + config)) {
+            assertThat(in).as("config %s on the classpath", config).isNotNull();
+            Matcher m = Pattern.compile("\\$\\{([A-Z_]+)[:}]").matcher(new String(in.readAllBytes()));
+            Set<String> vars = new HashSet<>();
+            while (m.find()) {
+                vars.add(m.group(1));
+            }
+            return vars;
+        }
+    }
+
+    @Test
+    void everyServiceIsThereWithItsModuleAndPort() {
+        assertThat(services).containsKeys("postgres", "kafka");
+        for (String app : APPS) {
+            assertThat(services).as(app).containsKey(app);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> build = (Map<String, Object>) services.get(app).get("build");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> args = (Map<String, Object>) build.get("args");
+            assertThat(args.get("SERVICE")).isEqualTo(app);
+            assertThat(ROOT.resolve(app).resolve("pom.xml")).exists();
+            assertThat(ROOT.resolve(String.valueOf(build.get("dockerfile")))).exists();
+            int port = PORTS.get(app);
+            assertThat(env(app).get("PORT")).isEqualTo(port);
+            assertThat((List<?>) services.get(app).get("ports")).containsExactly(port + ":" + port);
+            assertThat(services.get(app)).containsKey("healthcheck");
+        }
+    }
+
+    @Test
+    void environmentVariablesAreExactlyOnesTheServicesRead() throws IOException {
+        for (String app : APPS) {
+            assertThat(placeholders(app)).as("variables %s reads", app).containsAll(env(app).keySet());
+        }
+        for (String app : APPS.subList(0, 4)) {
+            String dbVar = app.replace("-service", "").toUpperCase() + "_DB_URL";
+            assertThat(env(app)).as(app).containsKeys(dbVar, "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
+            assertThat(env(app).get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+        }
+    }
+
+    @Test
+    void databasesExistAndPostgresCanFeedDebezium() throws IOException {
+        String init = Files.readString(ROOT.resolve("deploy/postgres/init.sql"));
+        for (String app : APPS.subList(0, 4)) {
+            String dbVar = app.replace("-service", "").toUpperCase() + "_DB_URL";
+            String url = String.valueOf(env(app).get(dbVar));
+            assertThat(url).startsWith("jdbc:postgresql://postgres:5432/");
+            String db = url.substring(url.lastIndexOf('/') + 1);
+            assertThat(init).contains("CREATE DATABASE " + db + ";");
+        }
+        assertThat((List<?>) services.get("postgres").get("command")).contains("wal_level=logical");
+    }
+
+    @Test
+    void gatewayPointsAtTheServicesItDependsOn() {
+        Map<String, Object> env = env("gateway");
+        for (String app : APPS.subList(0, 4)) {
+            String var = app.replace("-service", "").toUpperCase() + "_URI";
+            assertThat(env.get(var)).isEqualTo("http://" + app + ":" + PORTS.get(app));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> dependsOn = (Map<String, Object>) services.get("gateway").get("depends_on");
+            assertThat(dependsOn).containsKey(app);
+        }
+    }
+}
