@@ -29,7 +29,10 @@ public class IdempotentConsumer {
     public IdempotentConsumer(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.json = json;
+        // Events may gain fields (contracts only ever add them): a consumer built before a field existed must
+        // read the new events, not dead-letter them. Requests stay strict; events are tolerant.
+        this.json = json.rebuild().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         this.meters = meters;
     }
 
