@@ -1,0 +1,8 @@
+package org.fundflow.evaluation.progress;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Response of {@code GET /api/alerts}. */
+record AlertReport(LocalDate asOf, int passDownDays, List<Alert> alerts) {
+}

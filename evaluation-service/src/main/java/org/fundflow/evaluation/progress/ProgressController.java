@@ -1,0 +1,69 @@
+package org.fundflow.evaluation.progress;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.fundflow.evaluation.EvaluationProperties;
+import org.fundflow.platform.web.ApiProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Distribution and execution progress (分配进度, 执行率) and the alerts derived from it. */
+@RestController
+class ProgressController {
+    private final ProgressService service;
+    private final Clock clock;
+    private final EvaluationProperties props;
+
+    ProgressController(ProgressService service, Clock clock, EvaluationProperties props) {
+        this.service = service;
+        this.clock = clock;
+        this.props = props;
+    }
+
+    @GetMapping("/api/execution")
+    ExecutionReport execution(@RequestParam(required = false) String programCode,
+            @RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String asOf) {
+        return service.execution(query(programCode, fiscalYear, region, asOf));
+    }
+
+    @GetMapping("/api/alerts")
+    AlertReport alerts(@RequestParam(required = false) String programCode,
+            @RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String asOf) {
+        return service.alerts(query(programCode, fiscalYear, region, asOf));
+    }
+
+    /** Blank parameters count as absent, so a form or a URL template with empty values works. */
+    private ProgressQuery query(String programCode, Integer fiscalYear, String region, String asOf) {
+        if (fiscalYear != null && (fiscalYear < 1949 || fiscalYear > 2999)) {
+            throw ApiProblem.invalid("fiscalYear", "fiscalYear must be a year such as 2022");
+        }
+        if (programCode != null && programCode.length() > 64) {
+            throw ApiProblem.invalid("programCode", "programCode must be at most 64 characters");
+        }
+        RegionScope scope;
+        try {
+            scope = isBlank(region) ? RegionScope.EVERYWHERE : RegionScope.of(region.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("region", "region '" + abbreviate(region) + "' is not valid: " + e.getMessage());
+        }
+        LocalDate date;
+        try {
+            date = isBlank(asOf) ? LocalDate.now(clock.withZone(props.zone())) : LocalDate.parse(asOf.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid("asOf", "asOf '" + abbreviate(asOf) + "' is not a date: use YYYY-MM-DD, e.g. 2022-03-01");
+        }
+        return new ProgressQuery(isBlank(programCode) ? null : programCode.strip(), fiscalYear, scope, date);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+    }
+}

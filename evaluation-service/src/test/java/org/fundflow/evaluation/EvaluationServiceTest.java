@@ -1,0 +1,134 @@
+package org.fundflow.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.fundflow.testsupport.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one Spring context of the integration tests: the service against the real PostgreSQL and Kafka of
+ * {@link TestInfrastructure}. Tests put events on the real topics and observe the HTTP API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + EvaluationServiceApplication.CONFIG_NAME)
+public abstract class EvaluationServiceTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final AtomicInteger PROGRAMS = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry r) {
+        TestInfrastructure.register(r, "evaluation_test");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    /** A program code no other test (or earlier run against the same database) uses. */
+    protected static String uniqueProgram(String label) {
+        return label + "-" + PROGRAMS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200));
+    }
+
+    protected record Response(int status, String contentType, JsonNode body) {
+    }
+
+    protected Response get(String path, Map<String, String> params) {
+        String query = params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        URI uri = URI.create("http://localhost:" + port + path + (query.isEmpty() ? "" : "?" + query));
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    TestEvents.JSON.readTree(r.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code GET /api/execution}, asserting 200. */
+    protected JsonNode execution(String... keyValues) {
+        Response r = get("/api/execution", params(keyValues));
+        assertThat(r.status()).as("status of execution %s", r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** {@code GET /api/alerts}, asserting 200. */
+    protected JsonNode alerts(String... keyValues) {
+        Response r = get("/api/alerts", params(keyValues));
+        assertThat(r.status()).as("status of alerts %s", r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    protected static Map<String, String> params(String... keyValues) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            params.put(keyValues[i], keyValues[i + 1]);
+        }
+        return params;
+    }
+
+    protected static Optional<JsonNode> row(JsonNode report, UUID allocationId) {
+        return find(report.path("rows"), "allocationId", allocationId);
+    }
+
+    protected static Optional<JsonNode> alert(JsonNode report, UUID allocationId) {
+        return find(report.path("alerts"), "allocationId", allocationId);
+    }
+
+    protected static List<String> ids(JsonNode report) {
+        List<String> ids = new ArrayList<>();
+        report.path("rows").forEach(r -> ids.add(r.path("allocationId").asString()));
+        return ids;
+    }
+
+    private static Optional<JsonNode> find(JsonNode array, String field, UUID id) {
+        for (JsonNode n : array) {
+            if (id.toString().equals(n.path(field).asString())) {
+                return Optional.of(n);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True once this service has consumed (and committed the effect of) the event. */
+    protected boolean processed(String consumer, UUID eventId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
+                Integer.class, consumer, eventId);
+        return n != null && n > 0;
+    }
+}
