@@ -125,6 +125,17 @@ class ProblemHandler {
                 "send application/json", request);
     }
 
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e,
+            HttpServletRequest request) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE,
+                "cannot produce the requested media type; supported: " + e.getSupportedMediaTypes());
+        pd.setTitle("Not acceptable");
+        // the client refused JSON, so the problem goes out as plain text rather than failing a second time
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.TEXT_PLAIN)
+                .body(pd);
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", null, e.getMessage(), request);

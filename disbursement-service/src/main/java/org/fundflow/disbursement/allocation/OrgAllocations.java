@@ -1,0 +1,108 @@
+package org.fundflow.disbursement.allocation;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fundflow.contracts.Events;
+import org.fundflow.contracts.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Org allocation facts and their movements. Writes are append-only and idempotent on their own keys (a second
+ * safety net behind processed_event); balances are derived from the rows on every read.
+ */
+@Repository
+class OrgAllocations {
+    private static final Logger log = LoggerFactory.getLogger(OrgAllocations.class);
+
+    /** Every column but the movements: one row per allocation, with the sum of its movements' budget effects. */
+    private static final String SELECT = "SELECT f.allocation_id, f.to_org, f.to_org_name, f.program_code, "
+            + "f.program_name, f.fiscal_year, f.function_code, f.doc_no, f.issued_on, f.amount_cents, "
+            + "COALESCE((SELECT SUM(m.budget_effect_cents) FROM allocation_movement m "
+            + "WHERE m.allocation_id = f.allocation_id), 0) AS effect_cents FROM allocation_fact f";
+
+    private final JdbcTemplate jdbc;
+
+    OrgAllocations(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void recordIssued(UUID eventId, Instant occurredAt, Events.AllocationIssued e) {
+        int inserted = jdbc.update("INSERT INTO allocation_fact (allocation_id, program_code, program_name, "
+                        + "fiscal_year, source_level, from_region, from_region_name, to_region, to_region_name, "
+                        + "to_org, to_org_name, to_org_region, level, parent_allocation_id, root_allocation_id, "
+                        + "amount_cents, doc_no, issued_on, function_code, economic_code, note, event_id, occurred_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (allocation_id) DO NOTHING",
+                e.allocationId(), e.programCode(), e.programName(), e.fiscalYear(),
+                e.sourceLevel() == null ? null : e.sourceLevel().name(), e.fromRegion(), e.fromRegionName(),
+                e.toRegion(), e.toRegionName(), e.toOrg(), e.toOrgName(), e.toOrgRegion(),
+                e.level() == null ? null : e.level().name(), e.parentAllocationId(), e.rootAllocationId(),
+                e.amount().cents(), e.docNo(), e.issuedOn(), e.functionCode(), e.economicCode(), e.note(), eventId,
+                timestamp(occurredAt));
+        if (inserted == 0) {
+            // An allocation is issued once; a second AllocationIssued with another event id would be a producer bug.
+            // The first one stays: facts are never edited.
+            log.warn("AllocationIssued {} for allocation {} ignored: the allocation is already recorded", eventId,
+                    e.allocationId());
+        }
+    }
+
+    void recordMovement(UUID eventId, Instant occurredAt, UUID allocationId, MovementKind kind, long effectCents,
+            LocalDate effectiveOn, String docNo, String reason, Integer toFiscalYear) {
+        jdbc.update("INSERT INTO allocation_movement (event_id, allocation_id, kind, budget_effect_cents, "
+                        + "effective_on, doc_no, reason, to_fiscal_year, occurred_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+                eventId, allocationId, kind.name(), effectCents, effectiveOn, docNo, reason, toFiscalYear,
+                timestamp(occurredAt));
+    }
+
+    Optional<OrgAllocation> find(UUID allocationId) {
+        return jdbc.query(SELECT + " WHERE f.allocation_id = ?", ROW, allocationId).stream().findFirst();
+    }
+
+    /** Allocations of one org and/or one fiscal year (at least one filter is given). */
+    List<OrgAllocation> list(String orgCode, Integer fiscalYear) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (orgCode != null) {
+            sql.append(" AND f.to_org = ?");
+            args.add(orgCode);
+        }
+        if (fiscalYear != null) {
+            sql.append(" AND f.fiscal_year = ?");
+            args.add(fiscalYear);
+        }
+        sql.append(" ORDER BY f.fiscal_year, f.program_code, f.issued_on, f.allocation_id");
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    private static final RowMapper<OrgAllocation> ROW = OrgAllocations::row;
+
+    private static OrgAllocation row(ResultSet rs, int n) throws SQLException {
+        Money amount = Money.ofCents(rs.getLong("amount_cents"));
+        Money budget = amount.plus(Money.ofCents(rs.getLong("effect_cents")));
+        // Payments are recorded by a later issue; until then nothing has been executed against any allocation.
+        Money executed = Money.ZERO;
+        Date issuedOn = rs.getDate("issued_on");
+        return new OrgAllocation(rs.getObject("allocation_id", UUID.class), rs.getString("to_org"),
+                rs.getString("to_org_name"), rs.getString("program_code"), rs.getString("program_name"),
+                rs.getInt("fiscal_year"), rs.getString("function_code"), rs.getString("doc_no"),
+                issuedOn == null ? null : issuedOn.toLocalDate(), amount, budget, executed, budget.minus(executed));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,6 @@
+package org.fundflow.reporting.facts;
+
+/** The kinds of allocation_movement rows; the names are stored in the table. */
+enum MovementKind {
+    ADJUSTMENT, RECOVERY, CARRY_OVER
+}

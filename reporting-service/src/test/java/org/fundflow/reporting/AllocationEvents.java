@@ -1,0 +1,185 @@
+package org.fundflow.reporting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.fundflow.contracts.EventEnvelope;
+import org.fundflow.contracts.EventHeaders;
+import org.fundflow.contracts.Events;
+import org.fundflow.contracts.Level;
+import org.fundflow.contracts.Money;
+import org.fundflow.contracts.Topics;
+import org.fundflow.testsupport.TestInfrastructure;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Produces allocation events to the real topic the way the outbox relay does: key = allocation id, value = the
+ * EventEnvelope as JSON, headers id / eventType / correlationId.
+ */
+public final class AllocationEvents {
+    private static AllocationEvents shared;
+
+    private final KafkaProducer<String, String> producer;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private AllocationEvents(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        this.producer = new KafkaProducer<>(props);
+    }
+
+    static synchronized AllocationEvents shared() {
+        if (shared == null) {
+            shared = new AllocationEvents(TestInfrastructure.kafkaBootstrap());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.producer::close, "test-producer-close"));
+        }
+        return shared;
+    }
+
+    public static <T> EventEnvelope<T> envelope(String type, UUID allocationId, T payload) {
+        return new EventEnvelope<>(UUID.randomUUID(), type, 1, Topics.ALLOCATION_AGGREGATE, allocationId.toString(),
+                Instant.now(), "test", "test-" + UUID.randomUUID(), payload);
+    }
+
+    /** Sends an envelope (again, for a duplicate) and waits until the broker has it. */
+    public <T> EventEnvelope<T> publish(EventEnvelope<T> envelope) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ALLOCATION, envelope.aggregateId(),
+                json.writeValueAsString(envelope));
+        record.headers().add(EventHeaders.EVENT_ID, bytes(envelope.eventId().toString()));
+        record.headers().add(EventHeaders.EVENT_TYPE, bytes(envelope.type()));
+        record.headers().add(EventHeaders.CORRELATION_ID, bytes(envelope.correlationId()));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot produce " + envelope.type(), e.getCause());
+        }
+        return envelope;
+    }
+
+    public EventEnvelope<Events.AllocationIssued> issued(Events.AllocationIssued payload) {
+        return publish(envelope(Events.ALLOCATION_ISSUED, payload.allocationId(), payload));
+    }
+
+    public EventEnvelope<Events.AllocationAdjusted> adjusted(UUID allocationId, String delta, String docNo,
+            String effectiveOn) {
+        return publish(envelope(Events.ALLOCATION_ADJUSTED, allocationId, new Events.AllocationAdjusted(
+                allocationId, Money.parse(delta), docNo, LocalDate.parse(effectiveOn), "test adjustment")));
+    }
+
+    public EventEnvelope<Events.AllocationRecovered> recovered(UUID allocationId, String amount, String on) {
+        return publish(envelope(Events.ALLOCATION_RECOVERED, allocationId, new Events.AllocationRecovered(
+                allocationId, Money.parse(amount), LocalDate.parse(on), "财政收回 (test)")));
+    }
+
+    public EventEnvelope<Events.AllocationCarriedOver> carriedOver(UUID allocationId, String amount, int toYear,
+            String on) {
+        return publish(envelope(Events.ALLOCATION_CARRIED_OVER, allocationId, new Events.AllocationCarriedOver(
+                allocationId, Money.parse(amount), toYear, LocalDate.parse(on))));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Starts an AllocationIssued payload of one program and year. */
+    public static Issue issue(String programCode, String programName, int fiscalYear) {
+        return new Issue(programCode, programName, fiscalYear);
+    }
+
+    /** A small builder for AllocationIssued payloads: the record has 21 components. */
+    public static final class Issue {
+        private final UUID allocationId = UUID.randomUUID();
+        private final String programCode;
+        private final String programName;
+        private final int fiscalYear;
+        private Level sourceLevel = Level.CENTRAL;
+        private String fromRegion;
+        private String fromRegionName;
+        private String toRegion;
+        private String toRegionName;
+        private String toOrg;
+        private String toOrgName;
+        private String toOrgRegion;
+        private UUID parentAllocationId;
+        private UUID rootAllocationId;
+        private String amount;
+        private String docNo;
+        private String issuedOn;
+        private String functionCode = "2101301";
+        private String note;
+
+        private Issue(String programCode, String programName, int fiscalYear) {
+            this.programCode = programCode;
+            this.programName = programName;
+            this.fiscalYear = fiscalYear;
+        }
+
+        public Issue source(Level level) {
+            this.sourceLevel = level;
+            return this;
+        }
+
+        public Issue from(String regionCode, String name) {
+            this.fromRegion = regionCode;
+            this.fromRegionName = name;
+            return this;
+        }
+
+        public Issue toRegion(String regionCode, String name) {
+            this.toRegion = regionCode;
+            this.toRegionName = name;
+            return this;
+        }
+
+        public Issue toOrg(String orgCode, String name, String regionCode) {
+            this.toOrg = orgCode;
+            this.toOrgName = name;
+            this.toOrgRegion = regionCode;
+            return this;
+        }
+
+        /** Passes down part of {@code parent}: same chain, same root. */
+        public Issue under(Events.AllocationIssued parent) {
+            this.parentAllocationId = parent.allocationId();
+            this.rootAllocationId = parent.rootAllocationId();
+            return this;
+        }
+
+        public Issue amount(String yuan) {
+            this.amount = yuan;
+            return this;
+        }
+
+        public Issue doc(String docNo, String issuedOn) {
+            this.docNo = docNo;
+            this.issuedOn = issuedOn;
+            return this;
+        }
+
+        public Issue note(String note) {
+            this.note = note;
+            return this;
+        }
+
+        public Events.AllocationIssued build() {
+            Level level = Level.ofRegionCode(toOrg != null ? toOrgRegion : toRegion);
+            return new Events.AllocationIssued(allocationId, programCode, programName, fiscalYear, sourceLevel,
+                    fromRegion, fromRegionName, toRegion, toRegionName, toOrg, toOrgName, toOrgRegion, level,
+                    parentAllocationId, rootAllocationId == null ? allocationId : rootAllocationId,
+                    Money.parse(amount), docNo, LocalDate.parse(issuedOn), functionCode, null, note);
+        }
+    }
+}
