@@ -126,14 +126,10 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ProblemDetail> notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e,
-            HttpServletRequest request) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE,
-                "cannot produce the requested media type; supported: " + e.getSupportedMediaTypes());
-        pd.setTitle("Not acceptable");
+    ResponseEntity<String> notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
         // the client refused JSON, so the problem goes out as plain text rather than failing a second time
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.TEXT_PLAIN)
-                .body(pd);
+                .body("406 Not acceptable: supported media types are " + e.getSupportedMediaTypes());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
