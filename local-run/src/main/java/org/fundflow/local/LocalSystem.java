@@ -36,6 +36,18 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    private static final List<String> GATEWAY_EXCLUDES = List.of(
+            "org.fundflow.platform.PlatformAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration");
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, URI> uris = new LinkedHashMap<>();
 
@@ -60,6 +72,10 @@ public final class LocalSystem implements AutoCloseable {
             SpringApplication gateway = GatewayApplication.application();
             gateway.setWebApplicationType(WebApplicationType.REACTIVE);
             List<String> args = new ArrayList<>(common(ports.gateway()));
+            // One classpath holds all five services: the gateway must not pick up their database, Kafka and
+            // servlet machinery, which its own deployable jar does not even contain.
+            args.add("--spring.main.web-application-type=reactive");
+            args.add("--spring.autoconfigure.exclude=" + String.join(",", GATEWAY_EXCLUDES));
             system.uris.forEach((name, uri) -> args.add("--fundflow.services." + name + "=" + uri));
             system.run("gateway", gateway, args);
             return system;
@@ -77,6 +93,8 @@ public final class LocalSystem implements AutoCloseable {
         args.add("--spring.datasource.username=" + Infrastructure.USER);
         args.add("--spring.datasource.password=" + Infrastructure.PASSWORD);
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
+        // the gateway's jar shares this classpath; its auto-configuration belongs to the gateway context only
+        args.add("--spring.cloud.gateway.server.webflux.enabled=false");
         run(name, app, args);
     }
 

@@ -55,6 +55,7 @@ class DockerComposeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void everyServiceIsThereWithItsModuleAndPort() {
         assertThat(services).containsKeys("postgres", "kafka");
         for (String app : APPS) {
@@ -68,7 +69,7 @@ class DockerComposeTest {
             assertThat(ROOT.resolve(String.valueOf(build.get("dockerfile")))).exists();
             int port = PORTS.get(app);
             assertThat(env(app).get("PORT")).isEqualTo(port);
-            assertThat((List<?>) services.get(app).get("ports")).containsExactly(port + ":" + port);
+            assertThat((List<Object>) services.get(app).get("ports")).containsExactly(port + ":" + port);
             assertThat(services.get(app)).containsKey("healthcheck");
         }
     }
@@ -86,6 +87,7 @@ class DockerComposeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void databasesExistAndPostgresCanFeedDebezium() throws IOException {
         String init = Files.readString(ROOT.resolve("deploy/postgres/init.sql"));
         for (String app : APPS.subList(0, 4)) {
@@ -95,7 +97,7 @@ class DockerComposeTest {
             String db = url.substring(url.lastIndexOf('/') + 1);
             assertThat(init).contains("CREATE DATABASE " + db + ";");
         }
-        assertThat((List<?>) services.get("postgres").get("command")).contains("wal_level=logical");
+        assertThat((List<Object>) services.get("postgres").get("command")).contains("wal_level=logical");
     }
 
     @Test
