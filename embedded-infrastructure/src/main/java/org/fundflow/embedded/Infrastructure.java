@@ -29,11 +29,10 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     /**
-     * @param pgPort    0 for any free port
-     * @param kafkaPort 0 for any free port
-     * @param dataDir   where PostgreSQL keeps its data (wiped on start), or null for a temporary directory
+     * @param pgPort  0 for any free port (Kafka always takes a free port: the KRaft test kit picks its own)
+     * @param dataDir where PostgreSQL keeps its data (wiped on start), or null for a temporary directory
      */
-    public static Infrastructure start(int pgPort, int kafkaPort, Path dataDir) {
+    public static Infrastructure start(int pgPort, Path dataDir) {
         EmbeddedPostgres pg;
         try {
             // surefire points java.io.tmpdir at target/tmp, which may not exist yet
@@ -65,9 +64,6 @@ public final class Infrastructure implements AutoCloseable {
                 "offsets.topic.replication.factor", "1",
                 "transaction.state.log.replication.factor", "1",
                 "group.initial.rebalance.delay.ms", "0"));
-        if (kafkaPort > 0) {
-            broker.kafkaPorts(kafkaPort);
-        }
         broker.afterPropertiesSet();
         return new Infrastructure(pg, broker);
     }

@@ -85,10 +85,11 @@ class DistributionChainTest extends EvaluationServiceTest {
 
         JsonNode org = row(report, bureau).orElseThrow();
         assertThat(org.path("budget").asString()).isEqualTo("100000.00");
-        assertThat(org.path("distributed").asString()).isEqualTo("0.00");
-        assertThat(org.path("undistributed").asString()).isEqualTo("100000.00");
-        assertThat(org.path("distributionRate").isNull()).as("orgs do not distribute").isTrue();
-        assertThat(org.path("distributionPercent").isNull()).isTrue();
+        // assigned to its spending org: distribution is complete, what is left there is unspent
+        assertThat(org.path("distributed").asString()).isEqualTo("100000.00");
+        assertThat(org.path("undistributed").asString()).isEqualTo("0.00");
+        assertThat(org.path("distributionRate").asString()).isEqualTo("1.0000");
+        assertThat(org.path("distributionPercent").asString()).isEqualTo("100.00%");
         assertThat(org.path("executed").asString()).isEqualTo("0.00");
         assertThat(org.path("executionRate").asString()).isEqualTo("0.0000");
         assertThat(org.path("toOrg").asString()).isEqualTo(orgCode);

@@ -40,7 +40,7 @@ class RecoveryAndCarryOverTest extends EvaluationServiceTest {
         assertThat(after.path("executionPercent").asString()).isEqualTo("0.00%");
         assertThat(after.path("scheduleRate").asString()).isEqualTo("1.0000");
         assertThat(after.path("lagging").asBoolean()).as("nothing left to execute").isFalse();
-        assertThat(after.path("distributionRate").isNull()).as("held by an org").isTrue();
+        assertThat(after.path("distributionRate").asString()).as("zero budget never divides").isEqualTo("0.0000");
     }
 
     @Test

@@ -8,8 +8,8 @@ import org.fundflow.embedded.Infrastructure;
 
 /**
  * {@code ./run-local.sh}: PostgreSQL, Kafka, the five services and the demo data, with no Docker. Ctrl-C stops
- * everything. Ports: gateway 8080, services 8081–8084, PostgreSQL 15432, Kafka 19092 (override with
- * FUNDFLOW_PG_PORT and FUNDFLOW_KAFKA_PORT).
+ * everything. Ports: gateway 8080, services 8081–8084, PostgreSQL 15432 (override with FUNDFLOW_PG_PORT); Kafka
+ * takes a free port, printed at start (the in-process KRaft broker chooses its own).
  */
 public final class LocalFundflow {
     private LocalFundflow() {
@@ -18,15 +18,14 @@ public final class LocalFundflow {
     public static void main(String[] args) throws Exception {
         boolean demo = !java.util.Arrays.asList(args).contains("--no-demo");
         int pgPort = Integer.parseInt(System.getenv().getOrDefault("FUNDFLOW_PG_PORT", "15432"));
-        int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("FUNDFLOW_KAFKA_PORT", "19092"));
         LocalSystem.Ports ports = LocalSystem.Ports.defaults();
-        for (int port : new int[] {pgPort, kafkaPort, ports.gateway(), ports.budget(), ports.disbursement(),
+        for (int port : new int[] {pgPort, ports.gateway(), ports.budget(), ports.disbursement(),
                 ports.evaluation(), ports.reporting()}) {
             requireFree(port);
         }
         long start = System.nanoTime();
-        say("starting PostgreSQL (port " + pgPort + ") and Kafka (port " + kafkaPort + ") ...");
-        Infrastructure infra = Infrastructure.start(pgPort, kafkaPort, Path.of(".local-run", "postgres"));
+        say("starting PostgreSQL (port " + pgPort + ") and Kafka ...");
+        Infrastructure infra = Infrastructure.start(pgPort, Path.of(".local-run", "postgres"));
         LocalSystem[] system = new LocalSystem[1];
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

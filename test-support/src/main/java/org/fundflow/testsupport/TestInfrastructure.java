@@ -36,7 +36,7 @@ public final class TestInfrastructure {
             pgPort = pg.getMappedPort(5432);
             kafkaBootstrap = kafka.getBootstrapServers();
         } else {
-            Infrastructure infra = Infrastructure.start(0, 0, null);
+            Infrastructure infra = Infrastructure.start(0, null);
             Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "test-infrastructure-stop"));
             host = "localhost";
             pgPort = infra.postgresPort();

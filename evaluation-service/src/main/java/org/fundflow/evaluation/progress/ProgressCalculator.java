@@ -48,7 +48,9 @@ final class ProgressCalculator {
         List<AllocationProgress> result = new ArrayList<>(byId.size());
         for (AllocationFact f : byId.values()) {
             List<AllocationFact> kids = children.getOrDefault(f.allocationId(), List.of());
-            long distributed = 0;
+            // Money assigned to its spending org has finished distribution: an org allocation counts as fully
+            // distributed (as the fund-flow ledger shows it); what is left there is unspent, not undistributed.
+            long distributed = f.heldByRegion() ? 0 : f.budgetCents();
             LocalDate firstChild = null;
             for (AllocationFact c : kids) {
                 distributed = Math.addExact(distributed, c.budgetCents());
@@ -63,7 +65,7 @@ final class ProgressCalculator {
             BigDecimal scheduleRate = ScheduleRate.at(f.fiscalYear(), asOf);
             result.add(new AllocationProgress(f, budget, Money.ofCents(distributed),
                     Money.ofCents(Math.subtractExact(f.budgetCents(), distributed)), Money.ofCents(f.executedCents()),
-                    executedInSubtree, f.heldByRegion() ? Money.ofCents(distributed).ratioTo(budget) : null,
+                    executedInSubtree, Money.ofCents(distributed).ratioTo(budget),
                     executionRate, scheduleRate, lagging(budget, executionRate, scheduleRate),
                     depth(f, byId, depths), firstChild));
         }

@@ -46,8 +46,10 @@ class ProgressCalculatorTest {
         assertThat(Rates.fraction(f.get(city).distributionRate())).isEqualTo("0.4167");
         assertThat(Rates.percent(f.get(city).distributionRate())).isEqualTo("41.67%");
         assertThat(Rates.fraction(f.get(county).distributionRate())).isEqualTo("0.4000");
-        assertThat(f.get(agency).distributionRate()).isNull();
-        assertThat(f.get(agency).undistributed()).isEqualTo(Money.parse("100000.00"));
+        // an org allocation has reached its spending unit: fully distributed, nothing undistributed
+        assertThat(Rates.fraction(f.get(agency).distributionRate())).isEqualTo("1.0000");
+        assertThat(f.get(agency).distributed()).isEqualTo(Money.parse("100000.00"));
+        assertThat(f.get(agency).undistributed()).isEqualTo(Money.ZERO);
     }
 
     @Test
