@@ -191,6 +191,27 @@ class EndToEndIT {
     }
 
     @Test
+    void metricsOfThePipelineAreExposedForPrometheus() throws Exception {
+        aCentralToCountyChainShowsExactFiguresInEvaluationAndReporting();
+        String budget = scrape("budget");
+        assertThat(budget).contains("fundflow_outbox_appended_total{", "fundflow_relay_published_total{",
+                "fundflow_relay_lag_seconds", "fundflow_relay_active 1.0");
+        String evaluation = scrape("evaluation");
+        assertThat(evaluation).contains("fundflow_events_consumed_total{", "outcome=\"applied\"",
+                "kafka_consumer_fetch_manager_records_lag_max");
+        for (String service : List.of("budget", "disbursement", "evaluation", "reporting", "gateway")) {
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(system.uri(service)
+                    .resolve("/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).as(service + " readiness").isEqualTo(200);
+        }
+    }
+
+    static String scrape(String service) throws Exception {
+        return http.send(HttpRequest.newBuilder(system.uri(service).resolve("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
     void aRejectedWriteThroughTheGatewayIsAProblemNamingTheField() throws Exception {
         HttpResponse<String> r = call("POST", "/api/allocations", Map.of("programCode", "X", "fiscalYear", 2024,
                 "fromRegion", "000000", "toRegion", "140000", "amount", "12.345", "docNo", "d",
