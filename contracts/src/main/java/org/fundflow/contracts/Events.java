@@ -18,6 +18,8 @@ public final class Events {
     public static final String ALLOCATION_ADJUSTED = "AllocationAdjusted";
     public static final String ALLOCATION_RECOVERED = "AllocationRecovered";
     public static final String ALLOCATION_CARRIED_OVER = "AllocationCarriedOver";
+    public static final String PAYMENT_RECORDED = "PaymentRecorded";
+    public static final String PAYMENT_REVERSED = "PaymentReversed";
 
     /** A fund line (项目/资金) of one fiscal year. */
     public record ProgramRegistered(String code, String name, int fiscalYear, String functionCode,
@@ -70,5 +72,47 @@ public final class Events {
 
     /** 结转: unspent money kept for the same purpose in a later fiscal year. */
     public record AllocationCarriedOver(UUID allocationId, Money amount, int toFiscalYear, LocalDate carriedOn) {
+    }
+
+    /** 基本支出 (running costs) or 项目支出 (project spending). */
+    public enum ExpenditureKind {
+        BASIC, PROJECT
+    }
+
+    /** 政府采购 category, for the procurement line of 部门决算公开相关信息统计表. */
+    public enum ProcurementCategory {
+        GOODS, WORKS, SERVICES
+    }
+
+    /**
+     * 支付: money actually paid out by an org against an allocation it received. Classification codes are the
+     * payment's own (政府收支分类科目); program, fiscal year and fund type are copied from the allocation so
+     * consumers can classify a payment that arrives before its allocation.
+     *
+     * @param importJobId the bulk import that recorded it, or null for a single API call
+     */
+    public record PaymentRecorded(
+            UUID paymentId,
+            UUID allocationId,
+            String payerOrg,
+            String payerOrgRegion,
+            String programCode,
+            int fiscalYear,
+            String fundType,
+            Money amount,
+            LocalDate paidOn,
+            String functionCode,
+            String economicCode,
+            ExpenditureKind expenditureKind,
+            String payee,
+            Integer beneficiaryCount,
+            String voucherNo,
+            ProcurementCategory procurementCategory,
+            UUID importJobId) {
+    }
+
+    /** 冲销/退回: a payment (partly) undone; never an edit of the payment. */
+    public record PaymentReversed(UUID reversalId, UUID paymentId, UUID allocationId, String payerOrg,
+            Money amount, LocalDate reversedOn, String reason) {
     }
 }

@@ -25,24 +25,29 @@ class EventJsonTest {
     static final UUID P = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
     static Map<String, Object> examples() {
-        return Map.of(
-                "ProgramRegistered", new Events.ProgramRegistered("JZ-DBYLHZ", "大病医疗互助", 2020, "2101399",
-                        "GENERAL_BUDGET"),
-                "OrgRegistered", new Events.OrgRegistered("140700-208", "晋中市总工会", "140700", "晋中市"),
-                "AllocationIssued", new Events.AllocationIssued(A, "JZ-DBYLHZ", "大病医疗互助", 2020, Level.CITY,
+        return Map.ofEntries(
+                Map.entry("ProgramRegistered", new Events.ProgramRegistered("JZ-DBYLHZ", "大病医疗互助", 2020, "2101399",
+                        "GENERAL_BUDGET")),
+                Map.entry("OrgRegistered", new Events.OrgRegistered("140700-208", "晋中市总工会", "140700", "晋中市")),
+                Map.entry("AllocationIssued", new Events.AllocationIssued(A, "JZ-DBYLHZ", "大病医疗互助", 2020, Level.CITY,
                         "140700", "晋中市", null, null, "140700-208", "晋中市总工会", "140700", Level.CITY, P, P,
                         Money.parse("1400000"), "晋中财〔2020〕1号", LocalDate.of(2020, 10, 1), "2101399", null,
-                        null),
-                "AllocationAdjusted", new Events.AllocationAdjusted(A, Money.parse("-50000"), "调〔2020〕2号",
-                        LocalDate.of(2020, 11, 1), "调减"),
-                "AllocationRecovered", new Events.AllocationRecovered(A, Money.parse("451000"),
-                        LocalDate.of(2022, 12, 31), "年底财政收回"),
-                "AllocationCarriedOver", new Events.AllocationCarriedOver(A, Money.parse("690000"), 2023,
-                        LocalDate.of(2022, 12, 31)),
-                "Envelope", new EventEnvelope<>(A, "AllocationRecovered", 1, "allocation", A.toString(),
+                        null)),
+                Map.entry("AllocationAdjusted", new Events.AllocationAdjusted(A, Money.parse("-50000"), "调〔2020〕2号",
+                        LocalDate.of(2020, 11, 1), "调减")),
+                Map.entry("AllocationRecovered", new Events.AllocationRecovered(A, Money.parse("451000"),
+                        LocalDate.of(2022, 12, 31), "年底财政收回")),
+                Map.entry("AllocationCarriedOver", new Events.AllocationCarriedOver(A, Money.parse("690000"), 2023,
+                        LocalDate.of(2022, 12, 31))),
+                Map.entry("PaymentRecorded", new Events.PaymentRecorded(P, A, "140700-208", "140700", "JZ-DBYLHZ", 2020,
+                        "GENERAL_BUDGET", Money.parse("150000"), LocalDate.of(2020, 10, 20), "2101399", "30307",
+                        Events.ExpenditureKind.PROJECT, "榆次区总工会", 120, "JZ-2020-0001", null, null)),
+                Map.entry("PaymentReversed", new Events.PaymentReversed(A, P, A, "140700-208", Money.parse("0.57"),
+                        LocalDate.of(2020, 11, 2), "退回")),
+                Map.entry("Envelope", new EventEnvelope<>(A, "AllocationRecovered", 1, "allocation", A.toString(),
                         Instant.parse("2022-12-31T08:00:00Z"), "finance-bureau-141102", "corr-1",
                         new Events.AllocationRecovered(A, Money.parse("451000"), LocalDate.of(2022, 12, 31),
-                                "年底财政收回")));
+                                "年底财政收回"))));
     }
 
     static Iterable<String> names() {

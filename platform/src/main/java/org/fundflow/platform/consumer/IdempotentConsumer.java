@@ -3,6 +3,10 @@ package org.fundflow.platform.consumer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,6 +14,7 @@ import org.apache.kafka.common.header.Header;
 import org.fundflow.contracts.EventHeaders;
 import org.fundflow.platform.web.CorrelationId;
 import org.slf4j.MDC;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +68,56 @@ public class IdempotentConsumer {
                 MDC.put(CorrelationId.MDC_KEY, previous);
             }
         }
+    }
+
+    /**
+     * Applies a whole poll in one transaction, for throughput (one commit instead of hundreds). Event ids are
+     * inserted first in one statement; {@code effect} receives only the events this consumer had not processed
+     * yet, in record order, and must apply them set-wise. A record that cannot be parsed is reported by its index
+     * ({@link BatchListenerFailedException}), so the error handler retries around it and dead-letters just that
+     * one.
+     *
+     * @return how many events were applied (the rest were duplicates)
+     */
+    public int consumeBatch(String consumer, List<ConsumerRecord<String, String>> records,
+            Consumer<List<IncomingEvent>> effect) {
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            IncomingEvent event;
+            try {
+                event = parse(records.get(i));
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("unreadable event", e, i);
+            }
+            if (seen.add(event.eventId())) {
+                events.add(event);
+            }
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<IncomingEvent> fresh = tx.execute(status -> {
+            UUID[] ids = events.stream().map(IncomingEvent::eventId).toArray(UUID[]::new);
+            Set<UUID> inserted = new HashSet<>(jdbc.query(con -> {
+                var ps = con.prepareStatement("INSERT INTO processed_event (consumer, event_id) "
+                        + "SELECT ?, unnest(?::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id");
+                ps.setString(1, consumer);
+                ps.setArray(2, con.createArrayOf("uuid", ids));
+                return ps;
+            }, (rs, n) -> rs.getObject(1, UUID.class)));
+            List<IncomingEvent> applicable = events.stream().filter(e -> inserted.contains(e.eventId())).toList();
+            if (!applicable.isEmpty()) {
+                effect.accept(applicable);
+            }
+            return applicable;
+        });
+        int applied = fresh == null ? 0 : fresh.size();
+        meters.counter("fundflow.events.consumed", "consumer", consumer, "type", "batch", "outcome", "applied")
+                .increment(applied);
+        meters.counter("fundflow.events.consumed", "consumer", consumer, "type", "batch", "outcome", "duplicate")
+                .increment(records.size() - applied);
+        return applied;
     }
 
     IncomingEvent parse(ConsumerRecord<String, String> record) {

@@ -174,6 +174,29 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aBatchIsAppliedOnceEvenWhenRedeliveredWholeOrInPart() {
+        OutboxRelay relay = relay("batchtest");
+        relay.start();
+        List<UUID> ids = write("batchtest", 30);
+        IdempotentConsumer consumer = new IdempotentConsumer(jdbc, tx, json, new SimpleMeterRegistry());
+        try (KafkaConsumer<String, String> c = consumer("fundflow.batchtest")) {
+            List<ConsumerRecord<String, String>> records = drain(c, 30);
+            java.util.function.Consumer<List<org.fundflow.platform.consumer.IncomingEvent>> effect = events ->
+                    events.forEach(e -> jdbc.update("INSERT INTO effect (event_id, applied_count) VALUES (?, 1) "
+                            + "ON CONFLICT (event_id) DO UPDATE SET applied_count = effect.applied_count + 1",
+                            e.eventId()));
+            assertThat(consumer.consumeBatch("batch-it", records.subList(0, 10), effect)).isEqualTo(10);
+            // the whole poll again (a rebalance after a partial commit): only the 20 new ones apply
+            assertThat(consumer.consumeBatch("batch-it", records, effect)).isEqualTo(20);
+            assertThat(consumer.consumeBatch("batch-it", records, effect)).isZero();
+        }
+        for (UUID id : ids) {
+            assertThat(jdbc.queryForObject("SELECT applied_count FROM effect WHERE event_id = ?", Integer.class, id))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void onlyOneReplicaStreamsAndTheOtherTakesOverWhenItStops() {
         OutboxRelay a = relay("locktest");
         OutboxRelay b = relay("locktest");
