@@ -33,6 +33,11 @@ public final class Infrastructure implements AutoCloseable {
      * @param dataDir where PostgreSQL keeps its data (wiped on start), or null for a temporary directory
      */
     public static Infrastructure start(int pgPort, Path dataDir) {
+        return start(pgPort, dataDir, Map.of());
+    }
+
+    /** @param pgConfig extra or overriding PostgreSQL settings (e.g. synchronous_commit=on for benchmarks) */
+    public static Infrastructure start(int pgPort, Path dataDir, Map<String, String> pgConfig) {
         EmbeddedPostgres pg;
         try {
             // surefire points java.io.tmpdir at target/tmp, which may not exist yet
@@ -44,6 +49,7 @@ public final class Infrastructure implements AutoCloseable {
                     .setServerConfig("max_connections", "400")
                     .setServerConfig("fsync", "on")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            pgConfig.forEach(builder::setServerConfig);
             if (pgPort > 0) {
                 builder.setPort(pgPort);
             }
