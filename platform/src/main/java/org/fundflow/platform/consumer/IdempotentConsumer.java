@@ -83,17 +83,31 @@ public class IdempotentConsumer {
             Consumer<List<IncomingEvent>> effect) {
         List<IncomingEvent> events = new ArrayList<>(records.size());
         Set<UUID> seen = new HashSet<>();
+        RuntimeException unreadable = null;
+        int badIndex = -1;
         for (int i = 0; i < records.size(); i++) {
             IncomingEvent event;
             try {
                 event = parse(records.get(i));
             } catch (RuntimeException e) {
-                throw new BatchListenerFailedException("unreadable event", e, i);
+                unreadable = e;
+                badIndex = i;
+                break;
             }
             if (seen.add(event.eventId())) {
                 events.add(event);
             }
         }
+        // Everything before an unreadable record is applied first: the error handler commits the offsets before
+        // the index it is given, so those records would otherwise be skipped without ever being applied.
+        int applied = applyBatch(consumer, events, effect);
+        if (unreadable != null) {
+            throw new BatchListenerFailedException("unreadable event", unreadable, badIndex);
+        }
+        return applied;
+    }
+
+    private int applyBatch(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> effect) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -116,7 +130,7 @@ public class IdempotentConsumer {
         meters.counter("fundflow.events.consumed", "consumer", consumer, "type", "batch", "outcome", "applied")
                 .increment(applied);
         meters.counter("fundflow.events.consumed", "consumer", consumer, "type", "batch", "outcome", "duplicate")
-                .increment(records.size() - applied);
+                .increment(events.size() - applied);
         return applied;
     }
 

@@ -1,6 +1,7 @@
 package org.fundflow.platform.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -189,6 +190,22 @@ class OutboxRelayIT {
             // the whole poll again (a rebalance after a partial commit): only the 20 new ones apply
             assertThat(consumer.consumeBatch("batch-it", records, effect)).isEqualTo(20);
             assertThat(consumer.consumeBatch("batch-it", records, effect)).isZero();
+
+            // an unreadable record in the middle: what comes before it is applied before the index is reported
+            List<UUID> more = write("batchtest", 4);
+            List<ConsumerRecord<String, String>> next = drain(c, 4);
+            List<ConsumerRecord<String, String>> poisoned = new ArrayList<>(next.subList(0, 2));
+            poisoned.add(new ConsumerRecord<>("fundflow.batchtest", 0, 0, "x", "not json"));
+            poisoned.addAll(next.subList(2, 4));
+            assertThatThrownBy(() -> consumer.consumeBatch("batch-it", poisoned, effect))
+                    .isInstanceOfSatisfying(org.springframework.kafka.listener.BatchListenerFailedException.class,
+                            e -> assertThat(e.getIndex()).isEqualTo(2));
+            for (ConsumerRecord<String, String> r : next.subList(0, 2)) {
+                assertThat(jdbc.queryForObject("SELECT applied_count FROM effect WHERE event_id = ?",
+                        Integer.class, UUID.fromString(header(r, EventHeaders.EVENT_ID)))).isEqualTo(1);
+            }
+            assertThat(consumer.consumeBatch("batch-it", next.subList(2, 4), effect)).isEqualTo(2);
+            ids.addAll(more);
         }
         for (UUID id : ids) {
             assertThat(jdbc.queryForObject("SELECT applied_count FROM effect WHERE event_id = ?", Integer.class, id))
