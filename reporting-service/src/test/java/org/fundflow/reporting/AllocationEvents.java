@@ -20,8 +20,9 @@ import org.fundflow.testsupport.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Produces allocation events to the real topic the way the outbox relay does: key = allocation id, value = the
- * EventEnvelope as JSON, headers id / eventType / correlationId.
+ * Produces events to the real topics the way the outbox relay does: topic {@code fundflow.<aggregateType>}, key =
+ * the aggregate id (allocation id, payment id, program code), value = the EventEnvelope as JSON, headers id /
+ * eventType / correlationId. Allocations, payments, reversals and program registrations.
  */
 public final class AllocationEvents {
     private static AllocationEvents shared;
@@ -35,6 +36,8 @@ public final class AllocationEvents {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         this.producer = new KafkaProducer<>(props);
     }
 
@@ -47,19 +50,18 @@ public final class AllocationEvents {
     }
 
     public static <T> EventEnvelope<T> envelope(String type, UUID allocationId, T payload) {
-        return new EventEnvelope<>(UUID.randomUUID(), type, 1, Topics.ALLOCATION_AGGREGATE, allocationId.toString(),
-                Instant.now(), "test", "test-" + UUID.randomUUID(), payload);
+        return envelope(type, Topics.ALLOCATION_AGGREGATE, allocationId.toString(), payload);
+    }
+
+    public static <T> EventEnvelope<T> envelope(String type, String aggregateType, String aggregateId, T payload) {
+        return new EventEnvelope<>(UUID.randomUUID(), type, 1, aggregateType, aggregateId, Instant.now(), "test",
+                "test-" + UUID.randomUUID(), payload);
     }
 
     /** Sends an envelope (again, for a duplicate) and waits until the broker has it. */
     public <T> EventEnvelope<T> publish(EventEnvelope<T> envelope) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ALLOCATION, envelope.aggregateId(),
-                json.writeValueAsString(envelope));
-        record.headers().add(EventHeaders.EVENT_ID, bytes(envelope.eventId().toString()));
-        record.headers().add(EventHeaders.EVENT_TYPE, bytes(envelope.type()));
-        record.headers().add(EventHeaders.CORRELATION_ID, bytes(envelope.correlationId()));
         try {
-            producer.send(record).get();
+            producer.send(record(envelope)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -67,6 +69,120 @@ public final class AllocationEvents {
             throw new IllegalStateException("cannot produce " + envelope.type(), e.getCause());
         }
         return envelope;
+    }
+
+    /** Sends many envelopes without waiting for each (the producer batches them), then waits for all. */
+    public void publishAll(java.util.List<? extends EventEnvelope<?>> envelopes) {
+        java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>(envelopes.size());
+        for (EventEnvelope<?> envelope : envelopes) {
+            sent.add(producer.send(record(envelope)));
+        }
+        producer.flush();
+        for (java.util.concurrent.Future<?> f : sent) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot produce", e.getCause());
+            }
+        }
+    }
+
+    private ProducerRecord<String, String> record(EventEnvelope<?> envelope) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PREFIX + envelope.aggregateType(),
+                envelope.aggregateId(), json.writeValueAsString(envelope));
+        record.headers().add(EventHeaders.EVENT_ID, bytes(envelope.eventId().toString()));
+        record.headers().add(EventHeaders.EVENT_TYPE, bytes(envelope.type()));
+        record.headers().add(EventHeaders.CORRELATION_ID, bytes(envelope.correlationId()));
+        return record;
+    }
+
+    public EventEnvelope<Events.PaymentRecorded> paid(Events.PaymentRecorded payment) {
+        return publish(recorded(payment));
+    }
+
+    public static EventEnvelope<Events.PaymentRecorded> recorded(Events.PaymentRecorded payment) {
+        return envelope(Events.PAYMENT_RECORDED, Topics.PAYMENT_AGGREGATE, payment.paymentId().toString(), payment);
+    }
+
+    /** 冲销: part (or all) of a payment undone; keyed by the payment id like the payment itself. */
+    public EventEnvelope<Events.PaymentReversed> reversed(Events.PaymentRecorded payment, String amount,
+            String reversedOn) {
+        Events.PaymentReversed reversal = new Events.PaymentReversed(UUID.randomUUID(), payment.paymentId(),
+                payment.allocationId(), payment.payerOrg(), Money.parse(amount), LocalDate.parse(reversedOn),
+                "退回 (test)");
+        return publish(envelope(Events.PAYMENT_REVERSED, Topics.PAYMENT_AGGREGATE, payment.paymentId().toString(),
+                reversal));
+    }
+
+    public EventEnvelope<Events.ProgramRegistered> registered(Events.ProgramRegistered program) {
+        return publish(envelope(Events.PROGRAM_REGISTERED, Topics.PROGRAM_AGGREGATE,
+                program.fiscalYear() + "-" + program.code(), program));
+    }
+
+    /** Starts a PaymentRecorded against an org allocation: program, year, payer org and its region copied. */
+    public static Pay pay(Events.AllocationIssued allocation) {
+        return new Pay(allocation.allocationId(), allocation.programCode(), allocation.fiscalYear(),
+                allocation.toOrg(), allocation.toOrgRegion());
+    }
+
+    /** A payment whose allocation the test does not issue (or issues later). */
+    public static Pay pay(UUID allocationId, String programCode, int fiscalYear, String payerOrg, String region) {
+        return new Pay(allocationId, programCode, fiscalYear, payerOrg, region);
+    }
+
+    /** A small builder for PaymentRecorded payloads (17 components). */
+    public static final class Pay {
+        private final UUID allocationId;
+        private final String programCode;
+        private final int fiscalYear;
+        private final String payerOrg;
+        private final String region;
+        private String fundType = "GENERAL_BUDGET";
+        private String amount;
+        private String paidOn;
+        private String functionCode = "2101301";
+        private String economicCode = "30307";
+        private Events.ExpenditureKind kind = Events.ExpenditureKind.PROJECT;
+        private String payee;
+
+        private Pay(UUID allocationId, String programCode, int fiscalYear, String payerOrg, String region) {
+            this.allocationId = allocationId;
+            this.programCode = programCode;
+            this.fiscalYear = fiscalYear;
+            this.payerOrg = payerOrg;
+            this.region = region;
+        }
+
+        public Pay amount(String yuan, String paidOn) {
+            this.amount = yuan;
+            this.paidOn = paidOn;
+            return this;
+        }
+
+        public Pay function(String code) {
+            this.functionCode = code;
+            return this;
+        }
+
+        public Pay economic(String code, Events.ExpenditureKind kind) {
+            this.economicCode = code;
+            this.kind = kind;
+            return this;
+        }
+
+        public Pay payee(String payee) {
+            this.payee = payee;
+            return this;
+        }
+
+        public Events.PaymentRecorded build() {
+            return new Events.PaymentRecorded(UUID.randomUUID(), allocationId, payerOrg, region, programCode,
+                    fiscalYear, fundType, Money.parse(amount), LocalDate.parse(paidOn), functionCode, economicCode,
+                    kind, payee, 1, "V-" + UUID.randomUUID().toString().substring(0, 8), null, null);
+        }
     }
 
     public EventEnvelope<Events.AllocationIssued> issued(Events.AllocationIssued payload) {

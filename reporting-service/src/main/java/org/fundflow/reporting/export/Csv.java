@@ -21,6 +21,14 @@ public final class Csv {
         row(header.stream().map(Csv::text).toList());
     }
 
+    /** A file whose rows the caller writes from the first (e.g. a published table with its title lines first). */
+    public Csv(int columns) {
+        if (columns < 1) {
+            throw new IllegalArgumentException("a CSV file has at least one column");
+        }
+        this.columns = columns;
+    }
+
     public Csv row(List<Cell> cells) {
         if (cells.size() != columns) {
             throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.size());
