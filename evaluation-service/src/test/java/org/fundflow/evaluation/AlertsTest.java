@@ -48,10 +48,9 @@ class AlertsTest extends EvaluationServiceTest {
         issue(toRegion(county, null, program, 2022, Level.CITY, "140700", "140702", "50000.00", JAN_10));
         eventually().untilAsserted(() -> assertThat(execution("programCode", program, "asOf", "2022-12-31")
                 .path("rows")).hasSize(9));
-        List<UUID> chainB = List.of(passed, passedCity, passedCounty, passedOrg);
 
         JsonNode early = alerts("fiscalYear", "2022", "asOf", "2022-01-20");
-        for (UUID id : List.of(kept, passed, partial, county, partialCity)) {
+        for (UUID id : List.of(kept, passed, partial, county, partialCity, passedOrg)) {
             assertThat(alert(early, id)).as("nothing is due on 2022-01-20").isEmpty();
         }
         assertThat(alert(alerts("fiscalYear", "2022", "asOf", "2022-02-09"), kept)).as("the due day itself")
@@ -75,9 +74,19 @@ class AlertsTest extends EvaluationServiceTest {
                 .isEqualTo("中央转移支付未在30日内下达 / central transfer not passed down within 30 days");
         assertThat(count(march, kept)).as("one alert per allocation").isEqualTo(1);
 
-        for (UUID id : chainB) {
+        for (UUID id : List.of(passed, passedCity, passedCounty)) {
             assertThat(alert(march, id)).as("passed down in full in time").isEmpty();
         }
+        // Distribution is complete at the agency, but nothing is spent: 3/12 of 1,000,000.00 is due by March.
+        JsonNode idle = alert(march, passedOrg).orElseThrow();
+        assertThat(idle.path("type").asString()).isEqualTo("LAGGING_EXECUTION");
+        assertThat(idle.path("amount").asString()).isEqualTo("250000.00");
+        assertThat(idle.path("holderOrg").asString()).isEqualTo("140702001");
+        assertThat(idle.path("dueOn").isNull()).isTrue();
+        assertThat(count(march, passedOrg)).isEqualTo(1);
+        assertThat(alert(march, partialOrg).orElseThrow().path("amount").asString()).isEqualTo("225000.00");
+        assertThat(alert(alerts("fiscalYear", "2022", "asOf", "2022-01-31"), passedOrg))
+                .as("January: 0.0833 is within the 0.10 margin").isEmpty();
 
         JsonNode balance = alert(march, partial).orElseThrow();
         assertThat(balance.path("type").asString()).isEqualTo("UNDISTRIBUTED_BALANCE");

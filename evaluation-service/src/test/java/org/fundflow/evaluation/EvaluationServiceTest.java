@@ -94,6 +94,39 @@ public abstract class EvaluationServiceTest {
         return r.body();
     }
 
+    /** {@code GET /api/execution/rollup}, asserting 200. */
+    protected JsonNode rollup(String... keyValues) {
+        Response r = get("/api/execution/rollup", params(keyValues));
+        assertThat(r.status()).as("status of rollup %s", r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The roll-up row with that key. */
+    protected static Optional<JsonNode> rollupRow(JsonNode report, String key) {
+        for (JsonNode n : report.path("rows")) {
+            if (key.equals(n.path("key").asString())) {
+                return Optional.of(n);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many of these events the consumer has processed (committed) so far. */
+    protected int processedCount(String consumer, List<UUID> eventIds) {
+        Integer n = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) con -> {
+            try (var ps = con.prepareStatement(
+                    "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ANY(?)")) {
+                ps.setString(1, consumer);
+                ps.setArray(2, con.createArrayOf("uuid", eventIds.toArray(UUID[]::new)));
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+        return n == null ? 0 : n;
+    }
+
     protected static Map<String, String> params(String... keyValues) {
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

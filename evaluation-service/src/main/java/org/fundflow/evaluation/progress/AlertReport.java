@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Response of {@code GET /api/alerts}. */
-record AlertReport(LocalDate asOf, int passDownDays, List<Alert> alerts) {
+record AlertReport(LocalDate asOf, int passDownDays, String lagMargin, List<Alert> alerts) {
 }

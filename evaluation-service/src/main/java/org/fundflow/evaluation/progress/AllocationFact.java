@@ -7,9 +7,10 @@ import org.fundflow.contracts.Level;
 /**
  * One allocation as of a date: its issue facts plus the sums of what happened to it up to that date.
  *
+ * @param toOrgRegionName the org's region name when an OrgRegistered/OrgUpdated event named it, else null
  * @param movementCents Σ signed budget effects (adjustments, recoveries, carry-overs) effective by the date
- * @param executedCents money paid out against this allocation itself by the date (payments − reversals); zero
- *                      until payment facts are consumed
+ * @param executedCents money paid out against this allocation itself by the date: payments − reversals (a reversal
+ *                      only once its payment is known)
  */
 record AllocationFact(
         UUID allocationId,
@@ -25,9 +26,11 @@ record AllocationFact(
         String toOrg,
         String toOrgName,
         String toOrgRegion,
+        String toOrgRegionName,
         Level level,
         String docNo,
         LocalDate issuedOn,
+        String functionCode,
         long amountCents,
         long movementCents,
         long executedCents) {
@@ -44,5 +47,10 @@ record AllocationFact(
     /** Where the money sits: the recipient region, or the region of the recipient org. */
     String recipientRegion() {
         return toRegion != null ? toRegion : toOrgRegion;
+    }
+
+    /** Money assigned to its spending unit: spent through payments, never passed further down. */
+    boolean heldByOrg() {
+        return toOrg != null;
     }
 }

@@ -36,6 +36,38 @@ class ProgressController {
         return service.alerts(query(programCode, fiscalYear, region, asOf));
     }
 
+    /**
+     * Execution rolled up by region, level, program, source level or function code, counting each org allocation
+     * once; {@code region} both limits the allocations and (for {@code by=region}) picks the level of the rows.
+     */
+    @GetMapping("/api/execution/rollup")
+    RollupReport rollup(@RequestParam(required = false) String by, @RequestParam(required = false) Integer depth,
+            @RequestParam(required = false) String org, @RequestParam(required = false) String programCode,
+            @RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String asOf) {
+        if (isBlank(by)) {
+            throw ApiProblem.invalid("by", "by is required: one of " + RollupDimension.names());
+        }
+        RollupDimension dimension;
+        try {
+            dimension = RollupDimension.of(by.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("by", "by '" + abbreviate(by) + "' is not known: " + e.getMessage());
+        }
+        if (depth != null && dimension != RollupDimension.FUNCTION_CODE) {
+            throw ApiProblem.invalid("depth", "depth applies to by=functionCode only");
+        }
+        if (depth != null && depth != 3 && depth != 5 && depth != 7) {
+            throw ApiProblem.invalid("depth", "depth must be 3 (类), 5 (款) or 7 (项)");
+        }
+        if (org != null && org.length() > 64) {
+            throw ApiProblem.invalid("org", "org must be at most 64 characters");
+        }
+        ProgressQuery query = query(programCode, fiscalYear, region, asOf);
+        return service.rollup(query, new Rollup.Spec(dimension, depth, query.region(),
+                isBlank(org) ? null : org.strip()));
+    }
+
     /** Blank parameters count as absent, so a form or a URL template with empty values works. */
     private ProgressQuery query(String programCode, Integer fiscalYear, String region, String asOf) {
         if (fiscalYear != null && (fiscalYear < 1949 || fiscalYear > 2999)) {

@@ -16,13 +16,15 @@ class ProgressService {
     private final FactReader reader;
     private final ProgressCalculator calculator;
     private final AlertRules alertRules;
+    private final Rollup rollup;
     private final EvaluationProperties props;
 
     ProgressService(FactReader reader, EvaluationProperties props) {
         this.reader = reader;
         this.props = props;
         this.calculator = new ProgressCalculator(props.lagMargin());
-        this.alertRules = new AlertRules(props.passDownDays());
+        this.alertRules = new AlertRules(props.passDownDays(), props.lagMargin());
+        this.rollup = new Rollup(calculator);
     }
 
     @Transactional(readOnly = true)
@@ -34,8 +36,13 @@ class ProgressService {
 
     @Transactional(readOnly = true)
     AlertReport alerts(ProgressQuery query) {
-        return new AlertReport(query.asOf(), props.passDownDays(),
+        return new AlertReport(query.asOf(), props.passDownDays(), Rates.fraction(props.lagMargin()),
                 alertRules.evaluate(visible(query), query.asOf()));
+    }
+
+    @Transactional(readOnly = true)
+    RollupReport rollup(ProgressQuery query, Rollup.Spec spec) {
+        return rollup.compute(visible(query), spec, query, props.lagMargin(), reader::regionNames);
     }
 
     /** Figures over the whole loaded tree, then only the selected allocations whose recipient is in the region. */

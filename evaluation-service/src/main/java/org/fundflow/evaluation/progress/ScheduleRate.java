@@ -24,4 +24,19 @@ final class ScheduleRate {
         }
         return BigDecimal.valueOf(asOf.getMonthValue()).divide(TWELVE, 4, RoundingMode.HALF_UP);
     }
+
+    /**
+     * What should have been spent by {@code asOf}: budget × month/12, from the exact fraction (not its four-decimal
+     * display, which would make 10/12 of 1,200,000.00 come out 40 元 short), rounded half-up to the 分.
+     */
+    static long expectedCents(long budgetCents, int fiscalYear, LocalDate asOf) {
+        if (asOf.getYear() < fiscalYear) {
+            return 0;
+        }
+        if (asOf.getYear() > fiscalYear) {
+            return budgetCents;
+        }
+        return BigDecimal.valueOf(budgetCents).multiply(BigDecimal.valueOf(asOf.getMonthValue()))
+                .divide(TWELVE, 0, RoundingMode.HALF_UP).longValueExact();
+    }
 }

@@ -30,4 +30,13 @@ class ScheduleRateTest {
         assertThat(Rates.fraction(ScheduleRate.at(2020, LocalDate.of(2021, 1, 1)))).isEqualTo("1.0000");
         assertThat(Rates.fraction(ScheduleRate.at(2020, LocalDate.of(2025, 7, 1)))).isEqualTo("1.0000");
     }
+
+    @Test
+    void whatShouldBeSpentIsTheExactShareOfTheBudgetToTheFen() {
+        assertThat(ScheduleRate.expectedCents(120_000_000, 2020, LocalDate.of(2020, 10, 15))).isEqualTo(100_000_000);
+        assertThat(ScheduleRate.expectedCents(5, 2020, LocalDate.of(2020, 7, 1))).as("35/12 = 2.92 分").isEqualTo(3);
+        assertThat(ScheduleRate.expectedCents(5, 2020, LocalDate.of(2020, 5, 1))).as("25/12 = 2.08 分").isEqualTo(2);
+        assertThat(ScheduleRate.expectedCents(5, 2021, LocalDate.of(2020, 12, 31))).isZero();
+        assertThat(ScheduleRate.expectedCents(5, 2019, LocalDate.of(2020, 1, 1))).isEqualTo(5);
+    }
 }
