@@ -53,7 +53,20 @@ public final class AllocationEvents {
 
     /** Sends an envelope (again, for a duplicate) and waits until the broker has it. */
     public <T> EventEnvelope<T> publish(EventEnvelope<T> envelope) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ALLOCATION, envelope.aggregateId(),
+        return publish(Topics.ALLOCATION, envelope);
+    }
+
+    /** ProgramRegistered on fundflow.program, keyed fiscalYear/code as budget-service does. */
+    public EventEnvelope<Events.ProgramRegistered> programRegistered(String code, String name, int fiscalYear,
+            String fundType) {
+        var payload = new Events.ProgramRegistered(code, name, fiscalYear, "2101301", fundType);
+        return publish(Topics.PROGRAM, new EventEnvelope<>(UUID.randomUUID(), Events.PROGRAM_REGISTERED, 1,
+                Topics.PROGRAM_AGGREGATE, fiscalYear + "/" + code, Instant.now(), "test", "test-" + UUID.randomUUID(),
+                payload));
+    }
+
+    private <T> EventEnvelope<T> publish(String topic, EventEnvelope<T> envelope) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.aggregateId(),
                 json.writeValueAsString(envelope));
         record.headers().add(EventHeaders.EVENT_ID, bytes(envelope.eventId().toString()));
         record.headers().add(EventHeaders.EVENT_TYPE, bytes(envelope.type()));

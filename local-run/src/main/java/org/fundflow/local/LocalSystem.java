@@ -64,7 +64,7 @@ public final class LocalSystem implements AutoCloseable {
             system.service("budget", BudgetServiceApplication.application(), ports.budget(), databaseUrl,
                     kafkaBootstrap);
             system.service("disbursement", DisbursementServiceApplication.application(), ports.disbursement(),
-                    databaseUrl, kafkaBootstrap);
+                    databaseUrl, kafkaBootstrap, "--fundflow.budget-uri=" + system.uris.get("budget"));
             system.service("evaluation", EvaluationServiceApplication.application(), ports.evaluation(),
                     databaseUrl, kafkaBootstrap);
             system.service("reporting", ReportingServiceApplication.application(), ports.reporting(), databaseUrl,
@@ -86,9 +86,10 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void service(String name, SpringApplication app, int port, Function<String, String> databaseUrl,
-            String kafkaBootstrap) {
+            String kafkaBootstrap, String... extraArgs) {
         app.setWebApplicationType(WebApplicationType.SERVLET);
         List<String> args = new ArrayList<>(common(port));
+        args.addAll(List.of(extraArgs));
         args.add("--spring.datasource.url=" + databaseUrl.apply(name));
         args.add("--spring.datasource.username=" + Infrastructure.USER);
         args.add("--spring.datasource.password=" + Infrastructure.PASSWORD);

@@ -13,8 +13,6 @@ import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Level;
 import org.fundflow.disbursement.DisbursementServiceTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,9 +20,6 @@ import tools.jackson.databind.JsonNode;
  * partition (key = allocation id), so once a later event of it is visible, every earlier one has been consumed.
  */
 class OrgAllocationBalanceTest extends DisbursementServiceTestBase {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     /** Seed 000: 晋中 2020 城乡医疗救助, 市财政 → 晋中市医疗保障局 325万. */
     @Test
