@@ -30,8 +30,8 @@ public final class DemoData {
         this.gateway = gateway;
     }
 
-    /** What was loaded: allocation ids by "program/step". */
-    public record Loaded(int orgs, int programs, Map<String, String> allocationIds) {
+    /** What was loaded: allocation ids by "year/program/step", payment ids by voucher number. */
+    public record Loaded(int orgs, int programs, Map<String, String> allocationIds, Map<String, String> paymentIds) {
     }
 
     public Loaded load() {
@@ -55,6 +55,7 @@ public final class DemoData {
             programs++;
         }
         Map<String, String> ids = new LinkedHashMap<>();
+        Map<String, String[]> orgAllocation = new LinkedHashMap<>(); // year/program → {allocationId, org}
         String docTemplate = demo.path("docNoWhenUnprinted").asString();
         for (JsonNode chain : demo.path("chains")) {
             List<String> path = new ArrayList<>();
@@ -86,9 +87,32 @@ public final class DemoData {
                         '-'));
                 parent = created.path("allocationId").asString();
                 ids.put(step, parent);
+                if (to.startsWith("org:")) {
+                    orgAllocation.put(chain.path("fiscalYear").asInt() + "/" + chain.path("program").asString(),
+                            new String[] {parent, to.substring(4)});
+                }
             }
         }
-        return new Loaded(orgs, programs, ids);
+        Map<String, String> payments = new LinkedHashMap<>();
+        for (JsonNode p : demo.path("payments")) {
+            String[] target = orgAllocation.get(p.path("fiscalYear").asInt() + "/" + p.path("program").asString());
+            if (target == null) {
+                throw new IllegalStateException("payment " + p.path("voucherNo").asString()
+                        + " names a program with no allocation to an org");
+            }
+            ObjectNode body = json.createObjectNode().put("allocationId", target[0]).put("payerOrg", target[1])
+                    .put("amount", p.path("amount").asString()).put("paidOn", p.path("paidOn").asString())
+                    .put("functionCode", p.path("functionCode").asString())
+                    .put("economicCode", p.path("economicCode").asString())
+                    .put("expenditureKind", p.path("expenditureKind").asString())
+                    .put("payee", p.path("payee").asString()).put("voucherNo", p.path("voucherNo").asString());
+            if (p.has("beneficiaryCount")) {
+                body.put("beneficiaryCount", p.path("beneficiaryCount").asInt());
+            }
+            JsonNode created = send("POST", "/api/payments", body, "demo-payment-" + p.path("voucherNo").asString());
+            payments.put(p.path("voucherNo").asString(), created.path("paymentId").asString());
+        }
+        return new Loaded(orgs, programs, ids, payments);
     }
 
     private JsonNode read() {

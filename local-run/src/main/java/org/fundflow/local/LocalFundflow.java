@@ -43,7 +43,7 @@ public final class LocalFundflow {
             say("loading demo data from the seeds through the gateway ...");
             DemoData.Loaded loaded = new DemoData(system[0].gateway()).load();
             say("loaded " + loaded.orgs() + " orgs, " + loaded.programs() + " programs, "
-                    + loaded.allocationIds().size() + " allocations");
+                    + loaded.allocationIds().size() + " allocations, " + loaded.paymentIds().size() + " payments");
         }
         String g = system[0].gateway().toString();
         say("""

@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.fundflow.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,15 +37,7 @@ class EndToEndIT {
 
     @BeforeAll
     static void start() {
-        system = LocalSystem.start(name -> TestInfrastructure.database("e2e_" + name),
-                TestInfrastructure.kafkaBootstrap(), LocalSystem.Ports.random());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
+        system = RunningSystem.get();
     }
 
     static HttpResponse<String> call(String method, String path, Object body, Map<String, String> headers)
