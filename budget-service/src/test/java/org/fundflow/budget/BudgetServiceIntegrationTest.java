@@ -1,5 +1,6 @@
 package org.fundflow.budget;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

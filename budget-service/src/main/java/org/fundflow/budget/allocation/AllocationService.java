@@ -1,12 +1,12 @@
 package org.fundflow.budget.allocation;
 
+import org.fundflow.platform.web.RecordedBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.fundflow.budget.RecordedBy;
 import org.fundflow.budget.allocation.AllocationRequests.Adjust;
 import org.fundflow.budget.allocation.AllocationRequests.CarryOver;
 import org.fundflow.budget.allocation.AllocationRequests.Issue;

@@ -1,8 +1,8 @@
 package org.fundflow.budget.org;
 
+import org.fundflow.platform.web.RecordedBy;
 import java.util.List;
 import java.util.Set;
-import org.fundflow.budget.RecordedBy;
 import org.fundflow.budget.Requests;
 import org.fundflow.budget.region.Region;
 import org.fundflow.budget.region.RegionDirectory;

@@ -1,8 +1,8 @@
 package org.fundflow.budget.program;
 
+import org.fundflow.platform.web.RecordedBy;
 import java.net.URI;
 import java.util.List;
-import org.fundflow.budget.RecordedBy;
 import org.fundflow.budget.Requests;
 import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Topics;

@@ -1,5 +1,6 @@
 package org.fundflow.budget.allocation;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fundflow.budget.BudgetServiceIntegrationTest;
-import org.fundflow.budget.KafkaTopic;
 import org.fundflow.contracts.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -83,7 +83,7 @@ class AllocationChainTest extends BudgetServiceIntegrationTest {
 
         // the topic, read as any consumer would
         Set<String> ours = Set.of(rootId, shanxiId, jinzhongId, yuciId);
-        List<ConsumerRecord<String, String>> records = new KafkaTopic(Topics.ALLOCATION)
+        List<ConsumerRecord<String, String>> records = KafkaTopic.fromBeginning(Topics.ALLOCATION)
                 .awaitRecords(r -> ours.contains(r.key()), 4);
         assertThat(records).hasSize(4);
         for (ConsumerRecord<String, String> record : records) {

@@ -1,11 +1,11 @@
 package org.fundflow.budget.allocation;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
 import org.fundflow.budget.BudgetServiceIntegrationTest;
-import org.fundflow.budget.KafkaTopic;
 import org.fundflow.contracts.Topics;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class AllocationIdempotencyTest extends BudgetServiceIntegrationTest {
 
     @Test
     void sameKeyTwiceGivesTheSameAllocationOnceAndOneEvent() {
-        KafkaTopic topic = new KafkaTopic(Topics.ALLOCATION);
+        KafkaTopic topic = KafkaTopic.fromBeginning(Topics.ALLOCATION);
         String program = newProgram("城乡医疗救助", 2022);
         Map<String, Object> body = allocation(program, 2022, "000000", "430000", null, "325000.00", "2022-05-01");
         String key = UUID.randomUUID().toString();

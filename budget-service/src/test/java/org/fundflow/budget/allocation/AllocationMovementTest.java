@@ -1,5 +1,6 @@
 package org.fundflow.budget.allocation;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fundflow.budget.allocation.AllocationChainTest.assertFigures;
 
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fundflow.budget.BudgetServiceIntegrationTest;
-import org.fundflow.budget.KafkaTopic;
 import org.fundflow.contracts.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -97,7 +97,7 @@ class AllocationMovementTest extends BudgetServiceIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT sum(effect_cents) FROM allocation_movement WHERE allocation_id = ?",
                 Long.class, UUID.fromString(a))).isEqualTo(-20_000_000L);
 
-        List<ConsumerRecord<String, String>> events = new KafkaTopic(Topics.ALLOCATION).awaitKey(a, 5);
+        List<ConsumerRecord<String, String>> events = KafkaTopic.fromBeginning(Topics.ALLOCATION).awaitKey(a, 5);
         assertThat(events.stream().map(r -> KafkaTopic.header(r, "eventType")).toList()).containsExactly(
                 "AllocationIssued", "AllocationAdjusted", "AllocationAdjusted", "AllocationRecovered",
                 "AllocationCarriedOver");

@@ -1,5 +1,6 @@
 package org.fundflow.budget.allocation;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.fundflow.budget.BudgetServiceIntegrationTest;
-import org.fundflow.budget.KafkaTopic;
 import org.fundflow.contracts.Topics;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class AllocationRejectionTest extends BudgetServiceIntegrationTest {
 
     @Test
     void rejectsEveryMalformedOrForbiddenAllocationWithItsFieldAndLeavesNoTrace() {
-        KafkaTopic topic = new KafkaTopic(Topics.ALLOCATION);
+        KafkaTopic topic = KafkaTopic.fromBeginning(Topics.ALLOCATION);
         String program = newProgram("城乡医疗救助", 2024);
         registerProgram(program, "城乡医疗救助", 2025); // same code, another year
         String otherProgram = newProgram("大病医疗互助", 2024);

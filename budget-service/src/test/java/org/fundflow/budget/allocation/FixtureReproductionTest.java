@@ -1,11 +1,11 @@
 package org.fundflow.budget.allocation;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fundflow.budget.allocation.AllocationChainTest.assertFigures;
 
 import java.util.Map;
 import org.fundflow.budget.BudgetServiceIntegrationTest;
-import org.fundflow.budget.KafkaTopic;
 import org.fundflow.contracts.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +36,7 @@ class FixtureReproductionTest extends BudgetServiceIntegrationTest {
         assertThat(view.path("sourceLevel").asString()).isEqualTo("CITY");
         assertThat(view.path("level").asString()).isEqualTo("CITY");
 
-        JsonNode event = json.readTree(new KafkaTopic(Topics.ALLOCATION).awaitKey(id, 1).get(0).value());
+        JsonNode event = json.readTree(KafkaTopic.fromBeginning(Topics.ALLOCATION).awaitKey(id, 1).get(0).value());
         assertThat(event.path("payload").path("amount").asString()).isEqualTo("1400000.00");
         assertThat(event.path("payload").path("sourceLevel").asString()).isEqualTo("CITY");
     }

@@ -1,5 +1,6 @@
 package org.fundflow.budget.org;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fundflow.budget.BudgetServiceIntegrationTest;
-import org.fundflow.budget.KafkaTopic;
 import org.fundflow.contracts.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +16,7 @@ class OrgApiTest extends BudgetServiceIntegrationTest {
 
     @Test
     void registersRenamesKeepsHistoryAndPublishesOnlyChanges() {
-        KafkaTopic topic = new KafkaTopic(Topics.ORG);
+        KafkaTopic topic = KafkaTopic.fromBeginning(Topics.ORG);
         String code = unique("JZ");
         Response created = put("/api/orgs/" + code, Map.of("name", "晋中市医疗保障局", "regionCode", "140700"));
         assertThat(created.status()).isEqualTo(201);

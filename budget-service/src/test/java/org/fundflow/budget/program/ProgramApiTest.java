@@ -1,12 +1,12 @@
 package org.fundflow.budget.program;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.fundflow.budget.BudgetServiceIntegrationTest;
-import org.fundflow.budget.KafkaTopic;
 import org.fundflow.contracts.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +40,7 @@ class ProgramApiTest extends BudgetServiceIntegrationTest {
                 .filter(p -> p.path("code").asString().equals(code))).hasSize(1);
         assertThat(get("/api/programs/2022/" + code).status()).isEqualTo(404);
 
-        JsonNode event = json.readTree(new KafkaTopic(Topics.PROGRAM).awaitKey("2020/" + code, 1).get(0).value());
+        JsonNode event = json.readTree(KafkaTopic.fromBeginning(Topics.PROGRAM).awaitKey("2020/" + code, 1).get(0).value());
         assertThat(event.path("type").asString()).isEqualTo("ProgramRegistered");
         assertThat(event.path("payload").path("name").asString()).isEqualTo("大病医疗互助");
         assertThat(event.path("payload").path("fiscalYear").asInt()).isEqualTo(2020);

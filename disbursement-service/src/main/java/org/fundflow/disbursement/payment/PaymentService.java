@@ -1,5 +1,6 @@
 package org.fundflow.disbursement.payment;
 
+import org.fundflow.platform.web.RecordedBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fundflow.contracts.Events;
-import org.fundflow.disbursement.RecordedBy;
 import org.fundflow.disbursement.allocation.AllocationFact;
 import org.fundflow.disbursement.allocation.AllocationFacts;
 import org.fundflow.disbursement.allocation.Balance;

@@ -1,5 +1,6 @@
 package org.fundflow.disbursement.paymentimport;
 
+import org.fundflow.platform.web.RecordedBy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.fundflow.disbursement.RecordedBy;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.platform.web.CorrelationId;
 import org.fundflow.platform.web.IdempotentWrites;

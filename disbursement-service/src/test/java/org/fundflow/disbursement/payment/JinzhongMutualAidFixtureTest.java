@@ -1,5 +1,6 @@
 package org.fundflow.disbursement.payment;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +16,6 @@ import org.fundflow.contracts.Level;
 import org.fundflow.contracts.Topics;
 import org.fundflow.disbursement.AllocationEvents;
 import org.fundflow.disbursement.DisbursementServiceTestBase;
-import org.fundflow.disbursement.KafkaTopic;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +44,7 @@ class JinzhongMutualAidFixtureTest extends DisbursementServiceTestBase {
 
     @Test
     void elevenPaymentsExecuteTheWhole1400000AndAReversalOf057LeavesExactly057() {
-        KafkaTopic topic = new KafkaTopic(Topics.PAYMENT);
+        KafkaTopic topic = KafkaTopic.fromNow(Topics.PAYMENT);
         String program = uniqueProgram("JZ2020-DBYLHZ");
         String vouchers = "JZ2020-" + UUID.randomUUID().toString().substring(0, 8);
         events().programRegistered(program, "大病医疗互助", 2020, "GENERAL_BUDGET");

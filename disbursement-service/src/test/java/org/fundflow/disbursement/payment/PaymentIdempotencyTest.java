@@ -1,5 +1,6 @@
 package org.fundflow.disbursement.payment;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -9,7 +10,6 @@ import org.fundflow.contracts.EventHeaders;
 import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Topics;
 import org.fundflow.disbursement.DisbursementServiceTestBase;
-import org.fundflow.disbursement.KafkaTopic;
 import org.junit.jupiter.api.Test;
 
 /** A retried write with the same Idempotency-Key is answered from the first and writes (and publishes) nothing more. */
@@ -17,7 +17,7 @@ class PaymentIdempotencyTest extends DisbursementServiceTestBase {
 
     @Test
     void sameKeyTwiceGivesOnePaymentOneOutboxRowAndOneEvent() {
-        KafkaTopic topic = new KafkaTopic(Topics.PAYMENT);
+        KafkaTopic topic = KafkaTopic.fromNow(Topics.PAYMENT);
         Events.AllocationIssued allocation = orgAllocation("1000.00", "2022-01-10");
         Map<String, Object> body = payment(allocation.allocationId(), allocation.toOrg(), "250.00", "2022-02-01");
         body.put("voucherNo", "ID-" + UUID.randomUUID().toString().substring(0, 8));

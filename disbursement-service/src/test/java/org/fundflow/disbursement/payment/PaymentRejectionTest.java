@@ -1,5 +1,6 @@
 package org.fundflow.disbursement.payment;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import org.fundflow.contracts.Level;
 import org.fundflow.contracts.Topics;
 import org.fundflow.disbursement.AllocationEvents;
 import org.fundflow.disbursement.DisbursementServiceTestBase;
-import org.fundflow.disbursement.KafkaTopic;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +27,7 @@ class PaymentRejectionTest extends DisbursementServiceTestBase {
 
     @Test
     void rejectsEveryMalformedOrForbiddenPaymentWithItsFieldAndLeavesNoTrace() {
-        KafkaTopic topic = new KafkaTopic(Topics.PAYMENT);
+        KafkaTopic topic = KafkaTopic.fromNow(Topics.PAYMENT);
         Events.AllocationIssued allocation = orgAllocation("1000.00", "2021-03-01");
         UUID id = allocation.allocationId();
         String org = allocation.toOrg();

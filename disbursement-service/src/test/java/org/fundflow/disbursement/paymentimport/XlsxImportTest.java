@@ -1,5 +1,6 @@
 package org.fundflow.disbursement.paymentimport;
 
+import org.fundflow.testsupport.KafkaTopic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -19,7 +20,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.fundflow.contracts.EventHeaders;
 import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Topics;
-import org.fundflow.disbursement.KafkaTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +34,7 @@ class XlsxImportTest extends ImportTestSupport {
 
     @Test
     void importsAWorkbookAndListsItsBadRowsByExcelRow() throws IOException {
-        KafkaTopic topic = new KafkaTopic(Topics.PAYMENT);
+        KafkaTopic topic = KafkaTopic.fromNow(Topics.PAYMENT);
         Events.AllocationIssued a = orgAllocation("200000.00", "2023-04-01");
         String v = "X-" + UUID.randomUUID().toString().substring(0, 8);
         Path file = dir.resolve("april.xlsx");

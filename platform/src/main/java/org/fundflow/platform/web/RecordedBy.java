@@ -1,4 +1,4 @@
-package org.fundflow.budget;
+package org.fundflow.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;

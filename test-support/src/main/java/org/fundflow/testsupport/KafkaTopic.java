@@ -1,4 +1,4 @@
-package org.fundflow.disbursement;
+package org.fundflow.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -23,9 +23,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.fundflow.testsupport.TestInfrastructure;
 
 /**
- * Reads a topic with a plain consumer (no group), as a downstream service would see it: the records that arrived
- * since this object was made (a test makes it before its writes), so a topic holding an earlier test's hundred
- * thousand imported payments is not read again on every poll.
+ * Reads a topic with a plain consumer (no group), as a downstream service would see it: either everything on it,
+ * or only what arrived since the object was made (a test makes it before its writes), so a topic holding an earlier
+ * test's hundred thousand imported payments is not read again on every poll.
  */
 public final class KafkaTopic {
     public static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -33,12 +33,31 @@ public final class KafkaTopic {
     private final String topic;
     private final Map<TopicPartition, Long> start;
 
-    public KafkaTopic(String topic) {
+    private KafkaTopic(String topic, boolean fromNow) {
         this.topic = topic;
         ensureExists();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            this.start = consumer.endOffsets(partitions(consumer));
+        if (fromNow) {
+            try (KafkaConsumer<String, String> consumer = consumer()) {
+                this.start = consumer.endOffsets(partitions(consumer));
+            }
+        } else {
+            this.start = Map.of();
         }
+    }
+
+    /** Reads everything the topic ever received. */
+    public static KafkaTopic fromBeginning(String topic) {
+        return new KafkaTopic(topic, false);
+    }
+
+    /** Reads only what arrives after this call. */
+    public static KafkaTopic fromNow(String topic) {
+        return new KafkaTopic(topic, true);
+    }
+
+    /** Every record read so far by {@link #matching}. */
+    public List<ConsumerRecord<String, String>> all() {
+        return matching(r -> true);
     }
 
     /** Every record that matches, once at least {@code expected} of them have arrived. */
