@@ -1,6 +1,8 @@
 package org.fundflow.contracts;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,8 @@ public final class Events {
     public static final String ALLOCATION_CARRIED_OVER = "AllocationCarriedOver";
     public static final String PAYMENT_RECORDED = "PaymentRecorded";
     public static final String PAYMENT_REVERSED = "PaymentReversed";
+    public static final String SELF_EVALUATION_SUBMITTED = "SelfEvaluationSubmitted";
+    public static final String SELF_EVALUATION_SCORED = "SelfEvaluationScored";
 
     /** A fund line (项目/资金) of one fiscal year. */
     public record ProgramRegistered(String code, String name, int fiscalYear, String functionCode,
@@ -114,5 +118,117 @@ public final class Events {
     /** 冲销/退回: a payment (partly) undone; never an edit of the payment. */
     public record PaymentReversed(UUID reversalId, UUID paymentId, UUID allocationId, String payerOrg,
             Money amount, LocalDate reversedOn, String reason) {
+    }
+
+    /** What a self-evaluation covers: one project (项目支出绩效自评) or a department's whole budget (部门整体支出绩效自评). */
+    public enum EvaluationLevel {
+        PROJECT, DEPARTMENT
+    }
+
+    /** Where a self-evaluation's budget and execution came from: fundflow's own facts, or the form (historical). */
+    public enum FiguresFrom {
+        LIVE, SUBMITTED
+    }
+
+    /**
+     * 绩效自评 submitted: the form as the agency keyed it in, with the budget and execution it was scored on. Every
+     * submission is a new evaluation; a later one for the same org, year and program (or department) supersedes the
+     * earlier as the current one, which nothing edits. Numbers the agency typed (weights, printed scores) are kept as
+     * the decimal strings they were.
+     *
+     * @param programCode null for a department's whole-budget evaluation
+     * @param template    the scoring template's name ("national-2020", "lishi-2022", …)
+     * @param asOf        the date the LIVE figures were taken at; null for SUBMITTED
+     * @param budget      全年预算数 scored on (LIVE: Σ budget of the org's allocations as of {@code asOf})
+     * @param executed    全年执行数 scored on (LIVE: Σ payments − reversals against them as of {@code asOf})
+     * @param supersedes  the evaluation that was current for the same subject before this one, or null
+     */
+    public record SelfEvaluationSubmitted(
+            UUID evaluationId,
+            String programCode,
+            int fiscalYear,
+            String orgCode,
+            EvaluationLevel level,
+            String template,
+            FiguresFrom figuresFrom,
+            LocalDate asOf,
+            Money budget,
+            Money executed,
+            List<Indicator> indicators,
+            Printed printed,
+            UUID supersedes) {
+
+        /** One row of the indicator table (一级/二级/三级指标, 年度指标值, 实际完成值, 分值) as submitted. */
+        public record Indicator(String level1, String level2, String level3, String target, String actual,
+                String weight, String kind, String tier, String percent, boolean notApplicable,
+                String printedScore) {
+        }
+
+        /**
+         * Figures as printed on the form (each optional).
+         *
+         * @param groupScores   printed first-level subtotals by group name
+         * @param projectGrades a department's claimed count of projects per grade (优/良/中/差); null for a project
+         */
+        public record Printed(String executionRate, String executionScore, Map<String, String> groupScores,
+                String total, String grade, Map<String, Integer> projectGrades) {
+        }
+    }
+
+    /**
+     * 绩效自评 scored: every figure recomputed from the submission, and every printed figure that disagrees. Rates
+     * are four-decimal fractions ("0.3900"), scores two-decimal strings ("39.00"), grades 优/良/中/差.
+     *
+     * @param total    null when a weighted row could not be scored (or there are none)
+     * @param grade    null with {@code total}
+     * @param projects for a department: the project evaluations its statement was checked against; else null
+     */
+    public record SelfEvaluationScored(
+            UUID evaluationId,
+            String programCode,
+            int fiscalYear,
+            String orgCode,
+            EvaluationLevel level,
+            String template,
+            Money budget,
+            Money executed,
+            String executionRate,
+            String executionScore,
+            List<IndicatorScore> indicatorScores,
+            List<GroupScore> groupScores,
+            String total,
+            String grade,
+            List<Discrepancy> discrepancies,
+            List<ReviewFlag> reviewFlags,
+            List<ProjectScore> projects) {
+
+        /**
+         * One indicator scored.
+         *
+         * @param group    the template group it counts in
+         * @param basis    MEASURED, JUDGED, NOT_APPLICABLE, UNWEIGHTED or NOT_SCORED
+         * @param achieved actual as a percentage of target for a measured row ("97.98"), else null
+         * @param rule     how the score follows from the row
+         * @param flags    kinds of the review flags raised on this indicator
+         */
+        public record IndicatorScore(String level1, String level2, String level3, String group, String weight,
+                String score, String basis, String achieved, String tier, String rule, List<String> flags) {
+        }
+
+        public record GroupScore(String name, String weight, String score) {
+        }
+
+        /** A printed figure that differs from the recomputed one (figure: EXECUTION_RATE, TOTAL, GRADE, …). */
+        public record Discrepancy(String figure, String subject, String printed, String recomputed, String rule) {
+        }
+
+        /** Something a reviewer should see that is not a contradiction (kind: FAR_EXCEEDED, NOT_MEASURED, …). */
+        public record ReviewFlag(String kind, String subject, String message) {
+        }
+
+        /** A project evaluation a department's statement was checked against. */
+        public record ProjectScore(UUID evaluationId, String programCode, Money budget, Money executed,
+                String total, String grade) {
+        }
     }
 }

@@ -14,11 +14,14 @@ public final class Topics {
     public static final String PROGRAM_AGGREGATE = "program";
     public static final String ORG_AGGREGATE = "org";
     public static final String PAYMENT_AGGREGATE = "payment";
+    /** Self-evaluations (绩效自评), keyed by what is evaluated: {@code <fiscalYear>/<orgCode>[/<programCode>]}. */
+    public static final String EVALUATION_AGGREGATE = "evaluation";
 
     public static final String ALLOCATION = PREFIX + ALLOCATION_AGGREGATE;
     public static final String PROGRAM = PREFIX + PROGRAM_AGGREGATE;
     public static final String ORG = PREFIX + ORG_AGGREGATE;
     public static final String PAYMENT = PREFIX + PAYMENT_AGGREGATE;
+    public static final String EVALUATION = PREFIX + EVALUATION_AGGREGATE;
 
     /** Where a record goes after its retries are exhausted: never lost, never blocking its partition. */
     public static String deadLetter(String topic) {

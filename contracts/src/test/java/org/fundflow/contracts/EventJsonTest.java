@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,27 @@ class EventJsonTest {
                         Events.ExpenditureKind.PROJECT, "榆次区总工会", 120, "JZ-2020-0001", null, null)),
                 Map.entry("PaymentReversed", new Events.PaymentReversed(A, P, A, "140700-208", Money.parse("0.57"),
                         LocalDate.of(2020, 11, 2), "退回")),
+                Map.entry("SelfEvaluationSubmitted", new Events.SelfEvaluationSubmitted(A, "LS-SJYLJZ", 2022,
+                        "141102-YBJ", Events.EvaluationLevel.PROJECT, "lishi-2022", Events.FiguresFrom.SUBMITTED, null,
+                        Money.parse("6710000"), Money.parse("2617100"), List.of(
+                                new Events.SelfEvaluationSubmitted.Indicator("产出指标", "数量指标", "资助参保人次数",
+                                        "≥99%", null, "20", null, null, null, false, "10"),
+                                new Events.SelfEvaluationSubmitted.Indicator("效益指标", "社会效益指标", "医疗救助对象覆盖范围",
+                                        "逐步拓展", null, "30", "QUALITATIVE", "PARTIALLY_ACHIEVED", "70", false,
+                                        null)),
+                        new Events.SelfEvaluationSubmitted.Printed("40.49%", "40", Map.of("产出指标", "20"), "40",
+                                "中", null), P)),
+                Map.entry("SelfEvaluationScored", new Events.SelfEvaluationScored(A, "LS-SJYLJZ", 2022, "141102-YBJ",
+                        Events.EvaluationLevel.PROJECT, "lishi-2022", Money.parse("6710000"), Money.parse("2617100"),
+                        "0.3900", "39.00", List.of(new Events.SelfEvaluationScored.IndicatorScore("产出指标", "数量指标",
+                                "资助参保人次数", "产出指标", "20.00", "10.00", "JUDGED", null, "NOT_ACHIEVED",
+                                "judged: the submitter's score 10", List.of("NOT_MEASURED"))),
+                        List.of(new Events.SelfEvaluationScored.GroupScore("产出指标", "20.00", "10.00")), "10.00", "差",
+                        List.of(new Events.SelfEvaluationScored.Discrepancy("EXECUTION_RATE", "执行率", "40.49%",
+                                "39.00%", "全年执行数 / 全年预算数 = 2617100.00 / 6710000.00")),
+                        List.of(new Events.SelfEvaluationScored.ReviewFlag("NOT_MEASURED", "资助参保人次数",
+                                "no actual value for target '≥99%': the score is the submitter's")),
+                        null)),
                 Map.entry("Envelope", new EventEnvelope<>(A, "AllocationRecovered", 1, "allocation", A.toString(),
                         Instant.parse("2022-12-31T08:00:00Z"), "finance-bureau-141102", "corr-1",
                         new Events.AllocationRecovered(A, Money.parse("451000"), LocalDate.of(2022, 12, 31),

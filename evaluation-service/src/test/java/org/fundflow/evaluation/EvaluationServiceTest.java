@@ -80,6 +80,31 @@ public abstract class EvaluationServiceTest {
         }
     }
 
+    /** A response with its headers (for Location and Idempotent-Replayed). */
+    protected record Posted(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {
+    }
+
+    /** POSTs a JSON body with an Idempotency-Key (none if {@code key} is null). */
+    protected Posted post(String path, String key, Object body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s
+                        : TestEvents.JSON.writeValueAsString(body)));
+        if (key != null) {
+            b.header("Idempotency-Key", key);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Posted(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.body().isEmpty() ? null : TestEvents.JSON.readTree(r.body()), r.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code GET /api/execution}, asserting 200. */
     protected JsonNode execution(String... keyValues) {
         Response r = get("/api/execution", params(keyValues));
