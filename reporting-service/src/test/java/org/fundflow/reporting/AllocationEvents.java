@@ -117,6 +117,11 @@ public final class AllocationEvents {
                 reversal));
     }
 
+    /** OrgRegistered, or OrgUpdated for a rename; keyed by the org code like budget-service's. */
+    public EventEnvelope<Events.OrgRegistered> org(String type, Events.OrgRegistered org) {
+        return publish(envelope(type, Topics.ORG_AGGREGATE, org.orgCode(), org));
+    }
+
     public EventEnvelope<Events.ProgramRegistered> registered(Events.ProgramRegistered program) {
         return publish(envelope(Events.PROGRAM_REGISTERED, Topics.PROGRAM_AGGREGATE,
                 program.fiscalYear() + "-" + program.code(), program));
@@ -147,6 +152,7 @@ public final class AllocationEvents {
         private String economicCode = "30307";
         private Events.ExpenditureKind kind = Events.ExpenditureKind.PROJECT;
         private String payee;
+        private Events.ProcurementCategory procurement;
 
         private Pay(UUID allocationId, String programCode, int fiscalYear, String payerOrg, String region) {
             this.allocationId = allocationId;
@@ -178,10 +184,21 @@ public final class AllocationEvents {
             return this;
         }
 
+        /** The fund type the payment carries (as disbursement copies it from the program); null = not known. */
+        public Pay fund(String fundType) {
+            this.fundType = fundType;
+            return this;
+        }
+
+        public Pay procurement(Events.ProcurementCategory category) {
+            this.procurement = category;
+            return this;
+        }
+
         public Events.PaymentRecorded build() {
             return new Events.PaymentRecorded(UUID.randomUUID(), allocationId, payerOrg, region, programCode,
                     fiscalYear, fundType, Money.parse(amount), LocalDate.parse(paidOn), functionCode, economicCode,
-                    kind, payee, 1, "V-" + UUID.randomUUID().toString().substring(0, 8), null, null);
+                    kind, payee, 1, "V-" + UUID.randomUUID().toString().substring(0, 8), procurement, null);
         }
     }
 
@@ -235,6 +252,7 @@ public final class AllocationEvents {
         private String docNo;
         private String issuedOn;
         private String functionCode = "2101301";
+        private String economicCode;
         private String note;
 
         private Issue(String programCode, String programName, int fiscalYear) {
@@ -285,6 +303,16 @@ public final class AllocationEvents {
             return this;
         }
 
+        public Issue function(String code) {
+            this.functionCode = code;
+            return this;
+        }
+
+        public Issue economic(String code) {
+            this.economicCode = code;
+            return this;
+        }
+
         public Issue note(String note) {
             this.note = note;
             return this;
@@ -295,7 +323,7 @@ public final class AllocationEvents {
             return new Events.AllocationIssued(allocationId, programCode, programName, fiscalYear, sourceLevel,
                     fromRegion, fromRegionName, toRegion, toRegionName, toOrg, toOrgName, toOrgRegion, level,
                     parentAllocationId, rootAllocationId == null ? allocationId : rootAllocationId,
-                    Money.parse(amount), docNo, LocalDate.parse(issuedOn), functionCode, null, note);
+                    Money.parse(amount), docNo, LocalDate.parse(issuedOn), functionCode, economicCode, note);
         }
     }
 }
