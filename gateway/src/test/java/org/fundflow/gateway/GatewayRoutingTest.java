@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Routing table and correlation ids, against four tiny HTTP servers standing in for the services (the services
+ * Routing table and correlation ids, against five tiny HTTP servers standing in for the services (the services
  * themselves are exercised end to end through the gateway in local-run's tests).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=gateway")
@@ -34,7 +34,7 @@ class GatewayRoutingTest {
 
     @BeforeAll
     static void backends() throws IOException {
-        for (String name : new String[] {"budget", "disbursement", "evaluation", "reporting"}) {
+        for (String name : new String[] {"budget", "disbursement", "evaluation", "reporting", "dashboard"}) {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 String cid = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
@@ -71,12 +71,15 @@ class GatewayRoutingTest {
 
     @Test
     void routesEveryContractPathToItsService() throws Exception {
-        Map<String, String> expected = Map.of(
-                "/api/allocations/abc", "budget", "/api/programs?fiscalYear=2020", "budget",
-                "/api/orgs/140700208", "budget", "/api/regions/140700", "budget",
-                "/api/payments/x", "disbursement", "/api/org-allocations/x", "disbursement",
-                "/api/execution?fiscalYear=2020", "evaluation", "/api/alerts", "evaluation",
-                "/api/reports/fund-flow?programCode=a&fiscalYear=2020", "reporting");
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("/api/allocations/abc", "budget"), Map.entry("/api/programs?fiscalYear=2020", "budget"),
+                Map.entry("/api/orgs/140700208", "budget"), Map.entry("/api/regions/140700", "budget"),
+                Map.entry("/api/payments/x", "disbursement"), Map.entry("/api/org-allocations/x", "disbursement"),
+                Map.entry("/api/execution?fiscalYear=2020", "evaluation"), Map.entry("/api/alerts", "evaluation"),
+                Map.entry("/api/reports/fund-flow?programCode=a&fiscalYear=2020", "reporting"),
+                Map.entry("/", "dashboard"), Map.entry("/dashboard/", "dashboard"),
+                Map.entry("/assets/app.js", "dashboard"), Map.entry("/assets/webjars/echarts/echarts.esm.min.js",
+                        "dashboard"), Map.entry("/api/live/execution", "dashboard"));
         for (var e : expected.entrySet()) {
             HttpResponse<String> response = get(e.getKey(), null);
             assertThat(response.statusCode()).as(e.getKey()).isEqualTo(200);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.fundflow.budget.BudgetServiceApplication;
+import org.fundflow.dashboard.DashboardApplication;
 import org.fundflow.disbursement.DisbursementServiceApplication;
 import org.fundflow.evaluation.EvaluationServiceApplication;
 import org.fundflow.gateway.GatewayApplication;
@@ -19,22 +20,33 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The five services as separate Spring contexts in one JVM, each with its own database on a shared PostgreSQL
+ * The services (and the dashboard) as separate Spring contexts in one JVM, each with its own database on a shared PostgreSQL
  * server and all on one Kafka broker: the same wiring as the Docker deployment, minus the containers.
  */
 public final class LocalSystem implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
 
     /** Ports to listen on; 0 picks a free one (tests). */
-    public record Ports(int gateway, int budget, int disbursement, int evaluation, int reporting) {
+    public record Ports(int gateway, int budget, int disbursement, int evaluation, int reporting, int dashboard) {
         public static Ports defaults() {
-            return new Ports(8080, 8081, 8082, 8083, 8084);
+            return new Ports(8080, 8081, 8082, 8083, 8084, 8085);
         }
 
         public static Ports random() {
-            return new Ports(0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0);
         }
     }
+
+    /** The dashboard has no database: the services' database machinery on the shared classpath is not its. */
+    private static final List<String> DASHBOARD_EXCLUDES = List.of(
+            "org.fundflow.platform.PlatformAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
 
     private static final List<String> GATEWAY_EXCLUDES = List.of(
             "org.fundflow.platform.PlatformAutoConfiguration",
@@ -69,6 +81,7 @@ public final class LocalSystem implements AutoCloseable {
                     databaseUrl, kafkaBootstrap);
             system.service("reporting", ReportingServiceApplication.application(), ports.reporting(), databaseUrl,
                     kafkaBootstrap);
+            system.dashboard(ports.dashboard(), kafkaBootstrap);
             SpringApplication gateway = GatewayApplication.application();
             gateway.setWebApplicationType(WebApplicationType.REACTIVE);
             List<String> args = new ArrayList<>(common(ports.gateway()));
@@ -99,6 +112,16 @@ public final class LocalSystem implements AutoCloseable {
         run(name, app, args);
     }
 
+    private void dashboard(int port, String kafkaBootstrap) {
+        SpringApplication app = DashboardApplication.application();
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        List<String> args = new ArrayList<>(common(port));
+        args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
+        args.add("--spring.cloud.gateway.server.webflux.enabled=false");
+        args.add("--spring.autoconfigure.exclude=" + String.join(",", DASHBOARD_EXCLUDES));
+        run("dashboard", app, args);
+    }
+
     private static List<String> common(int port) {
         // One shutdown sequence for all (ours), so the database is not stopped under a service still closing.
         return List.of("--server.port=" + port, "--spring.main.register-shutdown-hook=false",
@@ -118,7 +141,7 @@ public final class LocalSystem implements AutoCloseable {
         return uris.get("gateway");
     }
 
-    /** budget, disbursement, evaluation, reporting or gateway. */
+    /** budget, disbursement, evaluation, reporting, dashboard or gateway. */
     public URI uri(String service) {
         return uris.get(service);
     }
