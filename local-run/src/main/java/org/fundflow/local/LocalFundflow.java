@@ -8,7 +8,7 @@ import org.fundflow.embedded.Infrastructure;
 
 /**
  * {@code ./run-local.sh}: PostgreSQL, Kafka, the five services and the demo data, with no Docker. Ctrl-C stops
- * everything. Ports: gateway 8080, services 8081–8084, PostgreSQL 15432 (override with FUNDFLOW_PG_PORT); Kafka
+ * everything. Ports: gateway 8080, services 8081–8085 (8085: the dashboard), PostgreSQL 15432 (override with FUNDFLOW_PG_PORT); Kafka
  * takes a free port, printed at start (the in-process KRaft broker chooses its own).
  */
 public final class LocalFundflow {
@@ -20,7 +20,7 @@ public final class LocalFundflow {
         int pgPort = Integer.parseInt(System.getenv().getOrDefault("FUNDFLOW_PG_PORT", "15432"));
         LocalSystem.Ports ports = LocalSystem.Ports.defaults();
         for (int port : new int[] {pgPort, ports.gateway(), ports.budget(), ports.disbursement(),
-                ports.evaluation(), ports.reporting()}) {
+                ports.evaluation(), ports.reporting(), ports.dashboard()}) {
             requireFree(port);
         }
         long start = System.nanoTime();
@@ -37,7 +37,7 @@ public final class LocalFundflow {
             say("stopped: nothing left running.");
             stopped.countDown();
         }, "fundflow-stop"));
-        say("starting the five services ...");
+        say("starting the services (budget, disbursement, evaluation, reporting, dashboard) and the gateway ...");
         system[0] = LocalSystem.start(infra::database, infra.kafkaBootstrap(), ports);
         if (demo) {
             say("loading demo data from the seeds through the gateway ...");
@@ -50,6 +50,7 @@ public final class LocalFundflow {
 
                 fundflow is running (%d s). Press Ctrl-C to stop.
 
+                  dashboard        %s/   (through the gateway)
                   gateway          %s
                   budget           %s
                   disbursement     %s
@@ -64,7 +65,7 @@ public final class LocalFundflow {
                   curl -s '%s/api/reports/fund-flow?programCode=LS-ZY-YLJZ-420&fiscalYear=2022&format=csv'
                   curl -s '%s/api/alerts?fiscalYear=2022'
                   curl -s '%s/api/regions/141100'
-                """.formatted((System.nanoTime() - start) / 1_000_000_000, g, system[0].uri("budget"),
+                """.formatted((System.nanoTime() - start) / 1_000_000_000, g, g, system[0].uri("budget"),
                 system[0].uri("disbursement"), system[0].uri("evaluation"), system[0].uri("reporting"), pgPort,
                 infra.kafkaBootstrap(), g, g, g, g, g));
         stopped.await();

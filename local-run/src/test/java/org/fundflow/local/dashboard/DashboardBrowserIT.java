@@ -3,7 +3,6 @@ package org.fundflow.local.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,14 +66,9 @@ class DashboardBrowserIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> Status.UP.equals(liveFeed.health().getStatus()));
     }
 
-    /**
-     * The system shared by every end-to-end test of this JVM. {@code RunningSystem} is package-private in
-     * {@code org.fundflow.local}; reflection reaches it without starting a second system.
-     */
-    static LocalSystem runningSystem() throws Exception {
-        Method get = Class.forName("org.fundflow.local.RunningSystem").getDeclaredMethod("get");
-        get.setAccessible(true);
-        return (LocalSystem) get.invoke(null);
+    /** The system shared by every end-to-end test of this JVM. */
+    static LocalSystem runningSystem() {
+        return org.fundflow.local.RunningSystem.get();
     }
 
     @AfterAll
