@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Produces events to the real topics the way the outbox relay does: topic {@code fundflow.<aggregateType>}, key =
  * the aggregate id (allocation id, payment id, program code), value = the EventEnvelope as JSON, headers id /
- * eventType / correlationId. Allocations, payments, reversals and program registrations.
+ * eventType / correlationId. Allocations, payments, reversals, program and org registrations, self-evaluations.
  */
 public final class AllocationEvents {
     private static AllocationEvents shared;
@@ -125,6 +125,21 @@ public final class AllocationEvents {
     public EventEnvelope<Events.ProgramRegistered> registered(Events.ProgramRegistered program) {
         return publish(envelope(Events.PROGRAM_REGISTERED, Topics.PROGRAM_AGGREGATE,
                 program.fiscalYear() + "-" + program.code(), program));
+    }
+
+    /** SelfEvaluationSubmitted as evaluation-service publishes it: key {@code <year>/<org>/<program>} (department: {@code <year>/<org>}). */
+    public EventEnvelope<Events.SelfEvaluationSubmitted> submitted(Events.SelfEvaluationSubmitted s) {
+        return publish(evaluation(Events.SELF_EVALUATION_SUBMITTED, s.fiscalYear(), s.orgCode(), s.programCode(), s));
+    }
+
+    public EventEnvelope<Events.SelfEvaluationScored> scored(Events.SelfEvaluationScored s) {
+        return publish(evaluation(Events.SELF_EVALUATION_SCORED, s.fiscalYear(), s.orgCode(), s.programCode(), s));
+    }
+
+    public static <T> EventEnvelope<T> evaluation(String type, int fiscalYear, String orgCode, String programCode,
+            T payload) {
+        return envelope(type, Topics.EVALUATION_AGGREGATE, fiscalYear + "/" + orgCode
+                + (programCode == null ? "" : "/" + programCode), payload);
     }
 
     /** Starts a PaymentRecorded against an org allocation: program, year, payer org and its region copied. */
