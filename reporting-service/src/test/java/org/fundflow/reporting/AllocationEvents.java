@@ -16,6 +16,7 @@ import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Level;
 import org.fundflow.contracts.Money;
 import org.fundflow.contracts.Topics;
+import org.fundflow.testsupport.AllocationIssuedBuilder;
 import org.fundflow.testsupport.TestInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -243,102 +244,7 @@ public final class AllocationEvents {
     }
 
     /** Starts an AllocationIssued payload of one program and year. */
-    public static Issue issue(String programCode, String programName, int fiscalYear) {
-        return new Issue(programCode, programName, fiscalYear);
-    }
-
-    /** A small builder for AllocationIssued payloads: the record has 21 components. */
-    public static final class Issue {
-        private final UUID allocationId = UUID.randomUUID();
-        private final String programCode;
-        private final String programName;
-        private final int fiscalYear;
-        private Level sourceLevel = Level.CENTRAL;
-        private String fromRegion;
-        private String fromRegionName;
-        private String toRegion;
-        private String toRegionName;
-        private String toOrg;
-        private String toOrgName;
-        private String toOrgRegion;
-        private UUID parentAllocationId;
-        private UUID rootAllocationId;
-        private String amount;
-        private String docNo;
-        private String issuedOn;
-        private String functionCode = "2101301";
-        private String economicCode;
-        private String note;
-
-        private Issue(String programCode, String programName, int fiscalYear) {
-            this.programCode = programCode;
-            this.programName = programName;
-            this.fiscalYear = fiscalYear;
-        }
-
-        public Issue source(Level level) {
-            this.sourceLevel = level;
-            return this;
-        }
-
-        public Issue from(String regionCode, String name) {
-            this.fromRegion = regionCode;
-            this.fromRegionName = name;
-            return this;
-        }
-
-        public Issue toRegion(String regionCode, String name) {
-            this.toRegion = regionCode;
-            this.toRegionName = name;
-            return this;
-        }
-
-        public Issue toOrg(String orgCode, String name, String regionCode) {
-            this.toOrg = orgCode;
-            this.toOrgName = name;
-            this.toOrgRegion = regionCode;
-            return this;
-        }
-
-        /** Passes down part of {@code parent}: same chain, same root. */
-        public Issue under(Events.AllocationIssued parent) {
-            this.parentAllocationId = parent.allocationId();
-            this.rootAllocationId = parent.rootAllocationId();
-            return this;
-        }
-
-        public Issue amount(String yuan) {
-            this.amount = yuan;
-            return this;
-        }
-
-        public Issue doc(String docNo, String issuedOn) {
-            this.docNo = docNo;
-            this.issuedOn = issuedOn;
-            return this;
-        }
-
-        public Issue function(String code) {
-            this.functionCode = code;
-            return this;
-        }
-
-        public Issue economic(String code) {
-            this.economicCode = code;
-            return this;
-        }
-
-        public Issue note(String note) {
-            this.note = note;
-            return this;
-        }
-
-        public Events.AllocationIssued build() {
-            Level level = Level.ofRegionCode(toOrg != null ? toOrgRegion : toRegion);
-            return new Events.AllocationIssued(allocationId, programCode, programName, fiscalYear, sourceLevel,
-                    fromRegion, fromRegionName, toRegion, toRegionName, toOrg, toOrgName, toOrgRegion, level,
-                    parentAllocationId, rootAllocationId == null ? allocationId : rootAllocationId,
-                    Money.parse(amount), docNo, LocalDate.parse(issuedOn), functionCode, economicCode, note);
-        }
+    public static AllocationIssuedBuilder issue(String programCode, String programName, int fiscalYear) {
+        return AllocationIssuedBuilder.issue(programCode, programName, fiscalYear);
     }
 }

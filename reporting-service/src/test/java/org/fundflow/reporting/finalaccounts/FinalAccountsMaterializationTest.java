@@ -223,8 +223,8 @@ class FinalAccountsMaterializationTest extends FinalAccountsTestSupport {
         awaitTable(org, 2021, "公开01", t -> assertThat(t.at("/org/name").asString()).isEqualTo("文水县医疗保障局（更名）"));
     }
 
-    private static org.fundflow.reporting.AllocationEvents.Issue toOrg(
-            org.fundflow.reporting.AllocationEvents.Issue issue, String org) {
+    private static org.fundflow.testsupport.AllocationIssuedBuilder toOrg(
+            org.fundflow.testsupport.AllocationIssuedBuilder issue, String org) {
         return issue.source(Level.COUNTY).from(REGION, "文水县").toOrg(org, "文水县测试局（指标）", REGION);
     }
 
