@@ -1,11 +1,11 @@
 package org.fundflow.reporting.execution;
 
+import org.fundflow.reporting.export.ExportFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.reporting.export.AmountUnit;
 import org.fundflow.reporting.export.PublishedTable;
@@ -35,7 +35,6 @@ class ExecutionController {
     private static final int MAX_YEAR = 2100;
     private static final int MAX_CODE_LENGTH = 64;
 
-    private enum Format { JSON, CSV, XLSX }
 
     private final ExecutionReports reports;
     private final Clock clock;
@@ -51,7 +50,7 @@ class ExecutionController {
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String format,
             @RequestParam(required = false) String unit) {
         Scope scope = scope(fiscalYear, programCode, region, asOf);
-        Format f = format(format);
+        ExportFormat f = ExportFormat.parse(format);
         AmountUnit u = AmountUnit.parse(unit);
         ByRegionReport report = reports.byRegion(scope, u);
         return respond(f, report, () -> report.table(u), "execution-by-region-" + scope.fiscalYear(), "分地区");
@@ -62,7 +61,7 @@ class ExecutionController {
             @RequestParam(required = false) String region, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String format, @RequestParam(required = false) String unit) {
         Scope scope = scope(fiscalYear, null, region, asOf);
-        Format f = format(format);
+        ExportFormat f = ExportFormat.parse(format);
         AmountUnit u = AmountUnit.parse(unit);
         ByFundReport report = reports.byFund(scope, u);
         return respond(f, report, () -> report.table(u), "execution-by-fund-" + scope.fiscalYear(), "分资金");
@@ -75,13 +74,13 @@ class ExecutionController {
             @RequestParam(required = false) String format, @RequestParam(required = false) String unit) {
         Scope scope = scope(fiscalYear, programCode, region, asOf);
         int d = depth(depth);
-        Format f = format(format);
+        ExportFormat f = ExportFormat.parse(format);
         AmountUnit u = AmountUnit.parse(unit);
         ByFunctionReport report = reports.byFunction(scope, d, u);
         return respond(f, report, () -> report.table(u), "execution-by-function-" + scope.fiscalYear(), "支出功能分类");
     }
 
-    private static ResponseEntity<?> respond(Format format, Object json,
+    private static ResponseEntity<?> respond(ExportFormat format, Object json,
             java.util.function.Supplier<PublishedTable> table, String basename, String sheet) {
         return switch (format) {
             case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
@@ -166,19 +165,6 @@ class ExecutionController {
             case "5" -> 5;
             case "7" -> 7;
             default -> throw ApiProblem.invalid("depth", "depth must be 3 (类), 5 (款) or 7 (项), not '"
-                    + abbreviate(value) + "'");
-        };
-    }
-
-    private static Format format(String value) {
-        if (value == null) {
-            return Format.JSON;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "json" -> Format.JSON;
-            case "csv" -> Format.CSV;
-            case "xlsx" -> Format.XLSX;
-            default -> throw ApiProblem.invalid("format", "format must be json, csv or xlsx, not '"
                     + abbreviate(value) + "'");
         };
     }

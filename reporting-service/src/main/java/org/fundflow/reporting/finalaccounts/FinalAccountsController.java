@@ -1,10 +1,10 @@
 package org.fundflow.reporting.finalaccounts;
 
+import org.fundflow.reporting.export.ExportFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.fundflow.platform.web.ApiProblem;
@@ -37,7 +37,6 @@ class FinalAccountsController {
     private static final int MIN_YEAR = 1990;
     private static final int MAX_YEAR = 2100;
 
-    private enum Format { JSON, CSV, XLSX }
 
     private final FinalAccounts finalAccounts;
     private final Publishing publishing;
@@ -126,7 +125,7 @@ class FinalAccountsController {
             @RequestParam(required = false) String version) {
         String org = org(orgCode);
         int year = year(fiscalYear);
-        Format f = format(format);
+        ExportFormat f = ExportFormat.parse(format);
         AmountUnit u = AmountUnit.parse(unit);
         Integer v = version(version);
         FinalAccountsDocument doc;
@@ -199,19 +198,6 @@ class FinalAccountsController {
         }
         throw ApiProblem.invalid("version", "version must be a published version number (1, 2, …), not '"
                 + abbreviate(value) + "'");
-    }
-
-    private static Format format(String value) {
-        if (value == null) {
-            return Format.JSON;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "json" -> Format.JSON;
-            case "csv" -> Format.CSV;
-            case "xlsx" -> Format.XLSX;
-            default -> throw ApiProblem.invalid("format", "format must be json, csv or xlsx, not '"
-                    + abbreviate(value) + "'");
-        };
     }
 
     private static String abbreviate(String s) {

@@ -1,5 +1,6 @@
 package org.fundflow.reporting.selfevaluation;
 
+import org.fundflow.reporting.export.ExportFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
@@ -57,21 +58,18 @@ class SelfEvaluationController {
             throw ApiProblem.invalid("evaluationId", "evaluationId must be a UUID, not '" + abbreviate(evaluationId)
                     + "'");
         }
-        String f = format == null ? "json" : format.strip().toLowerCase(Locale.ROOT);
-        if (!f.equals("json") && !f.equals("csv") && !f.equals("xlsx")) {
-            throw ApiProblem.invalid("format", "format must be json, csv or xlsx, not '" + abbreviate(format) + "'");
-        }
+        ExportFormat f = ExportFormat.parse(format);
         SelfEvaluationForm form = reports.form(id);
         String basename = "self-evaluation-" + form.fiscalYear() + "-"
                 + (form.programCode() == null ? form.orgCode() : form.programCode()) + "-" + id;
         return switch (f) {
-            case "csv" -> ResponseEntity.ok().contentType(TEXT_CSV)
+            case CSV -> ResponseEntity.ok().contentType(TEXT_CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, attachment(basename + ".csv"))
                     .body(form.grid().toCsv());
-            case "xlsx" -> ResponseEntity.ok().contentType(XLSX)
+            case XLSX -> ResponseEntity.ok().contentType(XLSX)
                     .header(HttpHeaders.CONTENT_DISPOSITION, attachment(basename + ".xlsx"))
                     .body(form.grid().toXlsx("绩效自评表"));
-            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(form);
+            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(form);
         };
     }
 
