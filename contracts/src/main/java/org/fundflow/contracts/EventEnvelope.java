@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param occurredAt    when the change was committed by the writing service
  * @param recordedBy    who made the change (subject), for the audit trail
  * @param correlationId the request that caused it, from the gateway through every consumer
+ * @param actor         who made the change in full (subject, role, scope, client address), for the audit trail;
+ *                      absent on events recorded before authentication existed and on system-made events
  * @param payload       one of the records in {@link Events}
  */
 public record EventEnvelope<T>(
@@ -26,5 +28,13 @@ public record EventEnvelope<T>(
         Instant occurredAt,
         String recordedBy,
         String correlationId,
+        Actor actor,
         T payload) {
+
+    /** An event made by the system itself, or by a test: no authenticated actor. */
+    public EventEnvelope(UUID eventId, String type, int schemaVersion, String aggregateType, String aggregateId,
+            Instant occurredAt, String recordedBy, String correlationId, T payload) {
+        this(eventId, type, schemaVersion, aggregateType, aggregateId, occurredAt, recordedBy, correlationId, null,
+                payload);
+    }
 }

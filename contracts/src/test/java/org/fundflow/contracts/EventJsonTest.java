@@ -68,6 +68,7 @@ class EventJsonTest {
                         null)),
                 Map.entry("Envelope", new EventEnvelope<>(A, "AllocationRecovered", 1, "allocation", A.toString(),
                         Instant.parse("2022-12-31T08:00:00Z"), "finance-bureau-141102", "corr-1",
+                        new Actor("finance-bureau-141102", "FINANCE_BUREAU", "141102", null, "203.0.113.7"),
                         new Events.AllocationRecovered(A, Money.parse("451000"), LocalDate.of(2022, 12, 31),
                                 "年底财政收回"))));
     }

@@ -8,6 +8,10 @@ import org.fundflow.platform.consumer.IdempotentConsumer;
 import org.fundflow.platform.outbox.OutboxWriter;
 import org.fundflow.platform.relay.OutboxRelay;
 import org.fundflow.platform.relay.RelayProperties;
+import org.fundflow.platform.region.RegionDirectory;
+import org.fundflow.platform.security.Access;
+import org.fundflow.platform.security.SecurityProperties;
+import org.fundflow.platform.security.ServiceSecurity;
 import org.fundflow.platform.web.IdempotentWrites;
 import org.fundflow.platform.web.WebSupport;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,8 +40,8 @@ import tools.jackson.databind.type.LogicalType;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
-@EnableConfigurationProperties(RelayProperties.class)
-@Import(WebSupport.class)
+@EnableConfigurationProperties({RelayProperties.class, SecurityProperties.class})
+@Import({WebSupport.class, ServiceSecurity.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -62,6 +66,18 @@ public class PlatformAutoConfiguration {
                 .withCoercionConfig(LogicalType.Integer, c -> c
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+    }
+
+    /** GB/T 2260 regions, for scope checks (is this region in the caller's subtree?) and region lookups. */
+    @Bean
+    @ConditionalOnMissingBean
+    RegionDirectory regionDirectory() {
+        return RegionDirectory.bundled();
+    }
+
+    @Bean
+    Access access(RegionDirectory regions, MeterRegistry meters) {
+        return new Access(regions, meters);
     }
 
     @Bean

@@ -70,12 +70,15 @@ public final class TestInfrastructure {
         return kafkaBootstrap;
     }
 
-    /** Points a Spring test context at the shared infrastructure, with its own database. */
+    /**
+     * Points a Spring test context at the shared infrastructure, with its own database, trusting {@link TestTokens}.
+     */
     public static void register(DynamicPropertyRegistry registry, String database) {
         String url = database(database);
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> Infrastructure.USER);
         registry.add("spring.datasource.password", () -> Infrastructure.PASSWORD);
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrap);
+        registry.add("fundflow.security.public-key", TestTokens::publicKey);
     }
 }

@@ -1,5 +1,7 @@
 package org.fundflow.budget.region;
 
+import org.fundflow.platform.region.Region;
+import org.fundflow.platform.region.RegionDirectory;
 import java.util.List;
 import org.fundflow.budget.Requests;
 import org.fundflow.contracts.Level;

@@ -12,6 +12,7 @@ import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Topics;
 import org.fundflow.platform.outbox.OutboxWriter;
 import org.fundflow.platform.web.CorrelationId;
+import org.fundflow.platform.web.RecordedBy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -65,7 +66,7 @@ class PaymentEventLog {
         for (int i = 0; i < n; i++) {
             EventEnvelope<T> envelope = new EventEnvelope<>(UUID.randomUUID(), type, OutboxWriter.SCHEMA_VERSION,
                     Topics.PAYMENT_AGGREGATE, aggregateIds.get(i), occurredAt, recordedBy, correlationId,
-                    payloads.get(i));
+                    RecordedBy.actor(), payloads.get(i));
             ids[i] = envelope.eventId().toString();
             documents[i] = json.writeValueAsString(envelope);
         }

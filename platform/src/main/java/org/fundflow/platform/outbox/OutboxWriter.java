@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.fundflow.contracts.EventEnvelope;
 import org.fundflow.platform.web.CorrelationId;
+import org.fundflow.platform.web.RecordedBy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +39,7 @@ public class OutboxWriter {
             T payload) {
         EventEnvelope<T> envelope = new EventEnvelope<>(UUID.randomUUID(), type, SCHEMA_VERSION, aggregateType,
                 aggregateId, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), recordedBy,
-                CorrelationId.currentOrNew(), payload);
+                CorrelationId.currentOrNew(), RecordedBy.actor(), payload);
         jdbc.update("INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, correlation_id, created_at) "
                 + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)",
                 envelope.eventId(), aggregateType, aggregateId, type, json.writeValueAsString(envelope),

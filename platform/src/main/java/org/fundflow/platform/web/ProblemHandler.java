@@ -45,6 +45,12 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.fundflow.platform.security.BodySizeLimit.TooLarge tooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", null, tooLarge.getMessage(),
+                        request);
+            }
+        }
         Throwable cause = e.getCause();
         String field = null;
         String detail = "the request body is not valid JSON for this call";

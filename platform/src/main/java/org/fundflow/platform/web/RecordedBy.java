@@ -1,33 +1,30 @@
 package org.fundflow.platform.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.regex.Pattern;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.fundflow.contracts.Actor;
+import org.fundflow.contracts.access.Caller;
+import org.fundflow.platform.security.Access;
+import org.fundflow.platform.security.ClientAddress;
 
 /**
- * Who made a change, for the audit trail ({@code recordedBy} of events and rows).
- *
- * <p>Stand-in until authentication arrives: it trusts the {@code X-Fundflow-Subject} header the gateway will set from
- * the JWT. This class is the only place that knows, so authentication replaces exactly this.
+ * Who made a change, for the audit trail: {@code recordedBy} of events and rows, and the full {@link Actor} on every
+ * event. Both come from the verified token of the current request (see {@code ServiceSecurity}); a change made by
+ * the service itself (a consumer, a background job) is recorded as {@value #SYSTEM}.
  */
 public final class RecordedBy {
-    public static final String HEADER = "X-Fundflow-Subject";
-    public static final String ANONYMOUS = "anonymous";
-    private static final Pattern SAFE = Pattern.compile("[\\p{L}\\p{N}._@:/-]{1,128}");
+    public static final String SYSTEM = "system";
 
     private RecordedBy() {
     }
 
-    /** The subject of the current request, or {@value #ANONYMOUS} outside a request or without a usable header. */
+    /** The signed-in subject of the current request, or {@value #SYSTEM}. */
     public static String current() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpServletRequest request = attributes.getRequest();
-            String subject = request.getHeader(HEADER);
-            if (subject != null && SAFE.matcher(subject.strip()).matches()) {
-                return subject.strip();
-            }
-        }
-        return ANONYMOUS;
+        return Access.current().map(Caller::subject).orElse(SYSTEM);
+    }
+
+    /** The signed-in actor of the current request with their scope and address, or null for the system. */
+    public static Actor actor() {
+        return Access.current()
+                .map(c -> new Actor(c.subject(), c.role().name(), c.region(), c.org(), ClientAddress.current()))
+                .orElse(null);
     }
 }

@@ -1,4 +1,4 @@
-package org.fundflow.budget.region;
+package org.fundflow.platform.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The bundled GB/T 2260 tree, without Spring. */
 class RegionDirectoryTest {
-    private final RegionDirectory regions = new RegionDirectory();
+    private final RegionDirectory regions = RegionDirectory.bundled();
 
     @Test
     void levelsFollowDepthBelowTheCentre() {

@@ -1,4 +1,4 @@
-package org.fundflow.budget.region;
+package org.fundflow.platform.region;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,21 +16,21 @@ import java.util.Optional;
 import java.util.Set;
 import org.fundflow.contracts.Level;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 
 /**
  * The GB/T 2260 regions bundled in {@code reference/regions.csv}, read once at startup into an immutable tree.
- * Reference data changes with a release, not at runtime, so there is no table and no write API.
+ * Reference data changes with a release, not at runtime, so there is no table and no write API. Every service
+ * has it: scope checks ask whether a resource's region lies in the caller's subtree.
  */
-@Component
 public class RegionDirectory {
     static final String RESOURCE = "reference/regions.csv";
 
     private final Map<String, Region> byCode;
     private final Map<String, List<Region>> children;
 
-    RegionDirectory() {
-        this(open());
+    /** The regions bundled with the platform (every service shares them). */
+    public static RegionDirectory bundled() {
+        return new RegionDirectory(open());
     }
 
     RegionDirectory(InputStream csv) {

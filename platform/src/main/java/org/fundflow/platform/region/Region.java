@@ -1,4 +1,4 @@
-package org.fundflow.budget.region;
+package org.fundflow.platform.region;
 
 import org.fundflow.contracts.Level;
 
