@@ -21,7 +21,7 @@ class Routes {
                         "/api/payment-imports/**").uri(uris.disbursement()))
                 .route("evaluation", r -> r.path("/api/execution/**", "/api/alerts/**", "/api/evaluations/**")
                         .uri(uris.evaluation()))
-                .route("reporting", r -> r.path("/api/reports/**").uri(uris.reporting()))
+                .route("reporting", r -> r.path("/api/reports/**", "/api/audit", "/api/audit/**").uri(uris.reporting()))
                 // the dashboard's pages, their scripts (and ECharts) and its live feed (Server-Sent Events)
                 .route("dashboard", r -> r.path("/", "/dashboard", "/dashboard/**", "/assets/**", "/api/live/**")
                         .uri(uris.dashboard()))
