@@ -3,10 +3,6 @@ package org.fundflow.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,18 +12,22 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Loads the seeds' demo data through the public API (the gateway), exactly as a finance bureau would type it in.
+ * Loads the seeds' demo data through the public API (the gateway), exactly as the finance bureaus and agencies would
+ * type it in, each signed in with a dev token of their own role and scope.
  * Every write carries an Idempotency-Key derived from its place in the file, so loading twice changes nothing.
  */
 public final class DemoData {
     public static final String RESOURCE = "/demo/demo-data.json";
 
     private final URI gateway;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final DevTokens tokens;
+    private final ApiWriter api;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public DemoData(URI gateway) {
         this.gateway = gateway;
+        this.tokens = new DevTokens(gateway, "demo");
+        this.api = new ApiWriter(gateway);
     }
 
     /** What was loaded: allocation ids by "year/program/step", payment ids by voucher number. */
@@ -40,8 +40,8 @@ public final class DemoData {
         for (JsonNode org : demo.path("orgs")) {
             ObjectNode body = json.createObjectNode().put("name", org.path("name").asString())
                     .put("regionCode", org.path("regionCode").asString());
-            send("PUT", "/api/orgs/" + org.path("orgCode").asString(), body, "demo-org-" + org.path("orgCode")
-                    .asString());
+            api.send("PUT", "/api/orgs/" + org.path("orgCode").asString(), body, "demo-org-" + org.path("orgCode")
+                    .asString(), tokens.financeBureau(org.path("regionCode").asString()));
             orgs++;
         }
         int programs = 0;
@@ -50,8 +50,9 @@ public final class DemoData {
                     .put("name", p.path("name").asString()).put("fiscalYear", p.path("fiscalYear").asInt())
                     .put("functionCode", p.path("functionCode").asString())
                     .put("fundType", p.path("fundType").asString());
-            send("POST", "/api/programs", body, "demo-program-" + p.path("fiscalYear").asInt() + "-"
-                    + p.path("code").asString());
+            // programs are national reference data: registered by the ministry (财政部, region 000000)
+            api.send("POST", "/api/programs", body, "demo-program-" + p.path("fiscalYear").asInt() + "-"
+                    + p.path("code").asString(), tokens.financeBureau("000000"));
             programs++;
         }
         Map<String, String> ids = new LinkedHashMap<>();
@@ -83,8 +84,8 @@ public final class DemoData {
                     body.put("parentAllocationId", parent);
                 }
                 String step = chain.path("fiscalYear").asInt() + "/" + chain.path("program").asString() + "/" + i;
-                JsonNode created = send("POST", "/api/allocations", body, "demo-allocation-" + step.replace('/',
-                        '-'));
+                JsonNode created = api.send("POST", "/api/allocations", body, "demo-allocation-" + step.replace('/',
+                        '-'), tokens.financeBureau(path.get(i)));
                 parent = created.path("allocationId").asString();
                 ids.put(step, parent);
                 if (to.startsWith("org:")) {
@@ -109,7 +110,8 @@ public final class DemoData {
             if (p.has("beneficiaryCount")) {
                 body.put("beneficiaryCount", p.path("beneficiaryCount").asInt());
             }
-            JsonNode created = send("POST", "/api/payments", body, "demo-payment-" + p.path("voucherNo").asString());
+            JsonNode created = api.send("POST", "/api/payments", body, "demo-payment-" + p.path("voucherNo").asString(),
+                    tokens.agency(target[1]));
             payments.put(p.path("voucherNo").asString(), created.path("paymentId").asString());
         }
         return new Loaded(orgs, programs, ids, payments);
@@ -120,29 +122,6 @@ public final class DemoData {
             return json.readTree(in);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
-        }
-    }
-
-    private JsonNode send(String method, String path, JsonNode body, String idempotencyKey) {
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .header("X-Fundflow-Subject", "demo-loader")
-                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + ": "
-                        + response.body());
-            }
-            return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

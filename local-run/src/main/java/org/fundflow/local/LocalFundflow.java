@@ -59,15 +59,20 @@ public final class LocalFundflow {
                   PostgreSQL       jdbc:postgresql://localhost:%d/{budget,disbursement,evaluation,reporting} (postgres/postgres)
                   Kafka            %s
 
-                Try:
+                Public (no token):
                   curl -s '%s/api/execution?fiscalYear=2020&programCode=JZ-DBYLHZ'
-                  curl -s '%s/api/reports/fund-flow?programCode=LS-ZY-YLJZ-420&fiscalYear=2022'
                   curl -s '%s/api/reports/fund-flow?programCode=LS-ZY-YLJZ-420&fiscalYear=2022&format=csv'
-                  curl -s '%s/api/alerts?fiscalYear=2022'
                   curl -s '%s/api/regions/141100'
+
+                Signed in — the local gateway issues dev tokens (profile 'local' only; see README "Access"):
+                  TOKEN=$(curl -s -X POST %s/dev/token -H 'Content-Type: application/json' \\
+                    -d '{"subject":"me","role":"SUPERVISOR","region":"000000"}' | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+                  curl -s -H "Authorization: Bearer $TOKEN" '%s/api/alerts?fiscalYear=2022'
+                  curl -s -H "Authorization: Bearer $TOKEN" '%s/api/audit?size=20'
+                  roles: FINANCE_BUREAU + region, AGENCY + org, SUPERVISOR + region (000000 = national)
                 """.formatted((System.nanoTime() - start) / 1_000_000_000, g, g, system[0].uri("budget"),
                 system[0].uri("disbursement"), system[0].uri("evaluation"), system[0].uri("reporting"), pgPort,
-                infra.kafkaBootstrap(), g, g, g, g, g));
+                infra.kafkaBootstrap(), g, g, g, g, g, g));
         stopped.await();
     }
 

@@ -46,7 +46,15 @@ public final class LocalSystem implements AutoCloseable {
             "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            // the dashboard serves public pages only; the services' security on the shared classpath is not its
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet."
+                    + "OAuth2ResourceServerAutoConfiguration");
 
     private static final List<String> GATEWAY_EXCLUDES = List.of(
             "org.fundflow.platform.PlatformAutoConfiguration",
@@ -62,6 +70,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, URI> uris = new LinkedHashMap<>();
+    private String jwkSetUri;
 
     private LocalSystem() {
     }
@@ -72,6 +81,11 @@ public final class LocalSystem implements AutoCloseable {
      */
     public static LocalSystem start(Function<String, String> databaseUrl, String kafkaBootstrap, Ports ports) {
         LocalSystem system = new LocalSystem();
+        // The gateway is the local identity provider (profile 'local': dev token endpoint and key) and starts last,
+        // after the services it routes to; the services must know its JWK set address before that, so its port is
+        // chosen first.
+        int gatewayPort = ports.gateway() == 0 ? freePort() : ports.gateway();
+        system.jwkSetUri = "http://localhost:" + gatewayPort + "/dev/jwks.json";
         try {
             system.service("budget", BudgetServiceApplication.application(), ports.budget(), databaseUrl,
                     kafkaBootstrap);
@@ -84,7 +98,8 @@ public final class LocalSystem implements AutoCloseable {
             system.dashboard(ports.dashboard(), kafkaBootstrap);
             SpringApplication gateway = GatewayApplication.application();
             gateway.setWebApplicationType(WebApplicationType.REACTIVE);
-            List<String> args = new ArrayList<>(common(ports.gateway()));
+            List<String> args = new ArrayList<>(common(gatewayPort));
+            args.add("--spring.profiles.active=local");
             // One classpath holds all five services: the gateway must not pick up their database, Kafka and
             // servlet machinery, which its own deployable jar does not even contain.
             args.add("--spring.main.web-application-type=reactive");
@@ -107,6 +122,7 @@ public final class LocalSystem implements AutoCloseable {
         args.add("--spring.datasource.username=" + Infrastructure.USER);
         args.add("--spring.datasource.password=" + Infrastructure.PASSWORD);
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap);
+        args.add("--fundflow.security.jwk-set-uri=" + jwkSetUri);
         // the gateway's jar shares this classpath; its auto-configuration belongs to the gateway context only
         args.add("--spring.cloud.gateway.server.webflux.enabled=false");
         run(name, app, args);
@@ -120,6 +136,15 @@ public final class LocalSystem implements AutoCloseable {
         args.add("--spring.cloud.gateway.server.webflux.enabled=false");
         args.add("--spring.autoconfigure.exclude=" + String.join(",", DASHBOARD_EXCLUDES));
         run("dashboard", app, args);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port for the gateway", e);
+        }
     }
 
     private static List<String> common(int port) {

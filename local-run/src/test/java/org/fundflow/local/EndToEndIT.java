@@ -32,12 +32,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EndToEndIT {
     static LocalSystem system;
+    /** Each write is made by its rightful user (dev tokens from the local gateway); reads by a national supervisor. */
+    static DevTokens tokens;
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
     static void start() {
         system = RunningSystem.get();
+        tokens = new DevTokens(system.gateway(), "e2e");
     }
 
     static HttpResponse<String> call(String method, String path, Object body, Map<String, String> headers)
@@ -50,14 +53,16 @@ class EndToEndIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonNode write(String method, String path, Object body) throws Exception {
-        HttpResponse<String> r = call(method, path, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    static JsonNode write(String token, String method, String path, Object body) throws Exception {
+        HttpResponse<String> r = call(method, path, body, Map.of("Idempotency-Key", UUID.randomUUID().toString(),
+                "Authorization", "Bearer " + token));
         assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 201);
         return json.readTree(r.body());
     }
 
     static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = call("GET", path, null, Map.of());
+        HttpResponse<String> r = call("GET", path, null, Map.of("Authorization",
+                "Bearer " + tokens.supervisor("000000")));
         assertThat(r.statusCode()).as("GET " + path + ": " + r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
@@ -83,16 +88,21 @@ class EndToEndIT {
     @Test
     void aCentralToCountyChainShowsExactFiguresInEvaluationAndReporting() throws Exception {
         String program = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
-        write("POST", "/api/programs", Map.of("code", program, "name", "端到端测试 医疗救助", "fiscalYear", 2024,
+        write(tokens.financeBureau("000000"), "POST", "/api/programs", Map.of("code", program, "name", "端到端测试 医疗救助", "fiscalYear", 2024,
                 "functionCode", "2101301", "fundType", "GENERAL_BUDGET"));
-        write("PUT", "/api/orgs/E2E-YC-YBJ", Map.of("name", "榆次区医疗保障局", "regionCode", "140702"));
-        String central = write("POST", "/api/allocations", allocation(program, "000000", "toRegion", "140000",
+        write(tokens.financeBureau("140702"), "PUT", "/api/orgs/E2E-YC-YBJ", Map.of("name", "榆次区医疗保障局",
+                "regionCode", "140702"));
+        String central = write(tokens.financeBureau("000000"), "POST", "/api/allocations",
+                allocation(program, "000000", "toRegion", "140000",
                 "1000000.00", null, "2024-03-01")).path("allocationId").asString();
-        String province = write("POST", "/api/allocations", allocation(program, "140000", "toRegion", "140700",
+        String province = write(tokens.financeBureau("140000"), "POST", "/api/allocations",
+                allocation(program, "140000", "toRegion", "140700",
                 "600000.00", central, "2024-03-10")).path("allocationId").asString();
-        String city = write("POST", "/api/allocations", allocation(program, "140700", "toRegion", "140702",
+        String city = write(tokens.financeBureau("140700"), "POST", "/api/allocations",
+                allocation(program, "140700", "toRegion", "140702",
                 "250000.50", province, "2024-03-20")).path("allocationId").asString();
-        String county = write("POST", "/api/allocations", allocation(program, "140702", "toOrg", "E2E-YC-YBJ",
+        String county = write(tokens.financeBureau("140702"), "POST", "/api/allocations",
+                allocation(program, "140702", "toOrg", "E2E-YC-YBJ",
                 "100000.25", city, "2024-03-25")).path("allocationId").asString();
         long written = System.nanoTime();
 
@@ -125,7 +135,7 @@ class EndToEndIT {
         assertThat(leaf.path("budget").asString()).isEqualTo("100000.25");
         assertThat(root.path("children").get(0).path("undistributed").asString()).isEqualTo("349999.50");
 
-        HttpResponse<String> csv = call("GET", ledger + "&format=csv", null, Map.of());
+        HttpResponse<String> csv = call("GET", ledger + "&format=csv", null, Map.of()); // public: no token
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body().lines().count()).isEqualTo(5); // header + 4 allocations
 
@@ -145,12 +155,12 @@ class EndToEndIT {
     @Test
     void theCorrelationIdOfTheRequestTravelsWithTheEvent() throws Exception {
         String program = "E2E-C-" + UUID.randomUUID().toString().substring(0, 8);
-        write("POST", "/api/programs", Map.of("code", program, "name", "关联号测试", "fiscalYear", 2024,
+        write(tokens.financeBureau("000000"), "POST", "/api/programs", Map.of("code", program, "name", "关联号测试", "fiscalYear", 2024,
                 "functionCode", "2101301", "fundType", "GENERAL_BUDGET"));
         String correlationId = "e2e-" + UUID.randomUUID();
         HttpResponse<String> created = call("POST", "/api/allocations", allocation(program, "000000", "toRegion",
                 "430000", "5000.00", null, "2024-02-01"), Map.of("Idempotency-Key", UUID.randomUUID().toString(),
-                        "X-Correlation-Id", correlationId));
+                        "X-Correlation-Id", correlationId, "Authorization", "Bearer " + tokens.financeBureau("000000")));
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlationId);
         String id = json.readTree(created.body()).path("allocationId").asString();
@@ -178,7 +188,13 @@ class EndToEndIT {
                 .isEqualTo(correlationId);
         assertThat(new String(event.headers().lastHeader("eventType").value(), StandardCharsets.UTF_8))
                 .isEqualTo("AllocationIssued");
-        assertThat(json.readTree(event.value()).path("recordedBy").asString()).isNotBlank();
+        JsonNode envelope = json.readTree(event.value());
+        // the audit trail: who (the token's subject, role and scope), from where (the address the gateway saw)
+        assertThat(envelope.path("recordedBy").asString()).isEqualTo("e2e-finance-000000");
+        assertThat(envelope.path("actor").path("subject").asString()).isEqualTo("e2e-finance-000000");
+        assertThat(envelope.path("actor").path("role").asString()).isEqualTo("FINANCE_BUREAU");
+        assertThat(envelope.path("actor").path("region").asString()).isEqualTo("000000");
+        assertThat(envelope.path("actor").path("clientAddress").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
     }
 
     @Test
@@ -207,7 +223,8 @@ class EndToEndIT {
         HttpResponse<String> r = call("POST", "/api/allocations", Map.of("programCode", "X", "fiscalYear", 2024,
                 "fromRegion", "000000", "toRegion", "140000", "amount", "12.345", "docNo", "d",
                 "issuedOn", "2024-01-01", "functionCode", "2101301"),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                Map.of("Idempotency-Key", UUID.randomUUID().toString(),
+                        "Authorization", "Bearer " + tokens.financeBureau("000000")));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
                 ct -> assertThat(ct).startsWith("application/problem+json"));

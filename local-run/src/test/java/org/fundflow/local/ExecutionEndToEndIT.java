@@ -101,15 +101,17 @@ class ExecutionEndToEndIT {
     @Test
     void aPaymentRightAfterTheAllocations201SucceedsAndAReversalRestoresTheRateExactly() throws Exception {
         String program = "E2E-P-" + UUID.randomUUID().toString().substring(0, 8);
-        EndToEndIT.write("POST", "/api/programs", Map.of("code", program, "name", "支付测试", "fiscalYear", 2024,
+        EndToEndIT.write(EndToEndIT.tokens.financeBureau("000000"), "POST", "/api/programs", Map.of("code", program, "name", "支付测试", "fiscalYear", 2024,
                 "functionCode", "2101301", "fundType", "GENERAL_BUDGET"));
-        EndToEndIT.write("PUT", "/api/orgs/E2E-TG-YBJ", Map.of("name", "太谷区医疗保障局", "regionCode", "140703"));
-        String allocation = EndToEndIT.write("POST", "/api/allocations", Map.of("programCode", program,
+        EndToEndIT.write(EndToEndIT.tokens.financeBureau("140703"), "PUT", "/api/orgs/E2E-TG-YBJ",
+                Map.of("name", "太谷区医疗保障局", "regionCode", "140703"));
+        String allocation = EndToEndIT.write(EndToEndIT.tokens.financeBureau("140700"), "POST",
+                "/api/allocations", Map.of("programCode", program,
                 "fiscalYear", 2024, "sourceLevel", "CITY", "fromRegion", "140700", "toOrg", "E2E-TG-YBJ",
                 "amount", "200000.00", "docNo", "晋中财社〔2024〕3号", "issuedOn", "2024-02-01",
                 "functionCode", "2101301")).path("allocationId").asString();
         // no wait: the disbursement service has not necessarily consumed the event yet
-        JsonNode paid = EndToEndIT.write("POST", "/api/payments", Map.of("allocationId", allocation,
+        JsonNode paid = EndToEndIT.write(EndToEndIT.tokens.agency("E2E-TG-YBJ"), "POST", "/api/payments", Map.of("allocationId", allocation,
                 "payerOrg", "E2E-TG-YBJ", "amount", "150000.00", "paidOn", "2024-03-01", "functionCode", "2101301",
                 "economicCode", "30307", "expenditureKind", "PROJECT", "voucherNo", "E2E-" + program));
         assertThat(paid.path("balance").path("available").asString()).isEqualTo("50000.00");
@@ -121,11 +123,13 @@ class ExecutionEndToEndIT {
         var over = EndToEndIT.call("POST", "/api/payments", Map.of("allocationId", allocation, "payerOrg",
                 "E2E-TG-YBJ", "amount", "50000.01", "paidOn", "2024-03-02", "functionCode", "2101301",
                 "economicCode", "30307", "expenditureKind", "PROJECT"),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                Map.of("Idempotency-Key", UUID.randomUUID().toString(),
+                        "Authorization", "Bearer " + EndToEndIT.tokens.agency("E2E-TG-YBJ")));
         assertThat(over.statusCode()).isEqualTo(422);
         assertThat(EndToEndIT.json.readTree(over.body()).path("field").asString()).isEqualTo("amount");
 
-        EndToEndIT.write("POST", "/api/payments/" + paymentId + "/reversals", Map.of("amount", "30000.25",
+        EndToEndIT.write(EndToEndIT.tokens.agency("E2E-TG-YBJ"), "POST",
+                "/api/payments/" + paymentId + "/reversals", Map.of("amount", "30000.25",
                 "reversedOn", "2024-03-05", "reason", "退回多付"));
         awaitExecuted(program, 2024, "E2E-TG-YBJ", "119999.75");
         assertThat(orgRow(program, 2024, "E2E-TG-YBJ").path("executionRate").asString()).isEqualTo("0.6000");
@@ -135,10 +139,12 @@ class ExecutionEndToEndIT {
     @Test
     void aBulkImportThroughTheGatewayRecordsGoodRowsOnceAndReportsBadOnesByLine() throws Exception {
         String program = "E2E-I-" + UUID.randomUUID().toString().substring(0, 8);
-        EndToEndIT.write("POST", "/api/programs", Map.of("code", program, "name", "导入测试", "fiscalYear", 2024,
+        EndToEndIT.write(EndToEndIT.tokens.financeBureau("000000"), "POST", "/api/programs", Map.of("code", program, "name", "导入测试", "fiscalYear", 2024,
                 "functionCode", "2101301", "fundType", "GENERAL_BUDGET"));
-        EndToEndIT.write("PUT", "/api/orgs/E2E-QX-YBJ", Map.of("name", "祁县医疗保障局", "regionCode", "140727"));
-        String allocation = EndToEndIT.write("POST", "/api/allocations", Map.of("programCode", program,
+        EndToEndIT.write(EndToEndIT.tokens.financeBureau("140727"), "PUT", "/api/orgs/E2E-QX-YBJ",
+                Map.of("name", "祁县医疗保障局", "regionCode", "140727"));
+        String allocation = EndToEndIT.write(EndToEndIT.tokens.financeBureau("140700"), "POST",
+                "/api/allocations", Map.of("programCode", program,
                 "fiscalYear", 2024, "sourceLevel", "CITY", "fromRegion", "140700", "toOrg", "E2E-QX-YBJ",
                 "amount", "1000.00", "docNo", "晋中财社〔2024〕4号", "issuedOn", "2024-02-01",
                 "functionCode", "2101301")).path("allocationId").asString();
@@ -154,7 +160,8 @@ class ExecutionEndToEndIT {
         Path file = Files.createTempFile("import", ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         for (int upload = 0; upload < 2; upload++) {
-            JsonNode job = new org.fundflow.local.ImportClient(EndToEndIT.system.gateway()).upload(file);
+            JsonNode job = new org.fundflow.local.ImportClient(EndToEndIT.system.gateway())
+                    .upload(file, EndToEndIT.tokens.agency("E2E-QX-YBJ"));
             String jobId = job.path("jobId").asString();
             await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/payment-imports/" + jobId)
                     .path("status").asString().equals("COMPLETED"));

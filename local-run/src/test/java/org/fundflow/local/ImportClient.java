@@ -18,7 +18,7 @@ final class ImportClient {
         this.gateway = gateway;
     }
 
-    JsonNode upload(Path file) throws Exception {
+    JsonNode upload(Path file, String token) throws Exception {
         String boundary = "----e2e" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -26,6 +26,7 @@ final class ImportClient {
         HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/payment-imports"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
                         HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
                 .build();
