@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,15 +24,47 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(5)).build();
     final JsonMapper json = JsonMapper.builder().build();
 
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
     Api(URI gateway) {
         this.gateway = gateway;
+    }
+
+    /** A token from the gateway's dev issuer (the bench runs it with the 'local' profile), cached per user. */
+    String token(String role, String region, String org) {
+        String subject = "bench-" + role.toLowerCase() + "-" + (org != null ? org : region);
+        return tokens.computeIfAbsent(subject, s -> {
+            Map<String, Object> claims = new LinkedHashMap<>(Map.of("subject", s, "role", role, "ttlMinutes", 720));
+            if (region != null) {
+                claims.put("region", region);
+            }
+            if (org != null) {
+                claims.put("org", org);
+            }
+            Response r = send(null, "POST", "/dev/token", claims);
+            if (r.status() != 200) {
+                throw new IllegalStateException("POST /dev/token → " + r.status() + " " + r.body());
+            }
+            return json.readTree(r.body()).path("access_token").asString();
+        });
+    }
+
+    String financeBureau(String region) {
+        return token("FINANCE_BUREAU", region, null);
+    }
+
+    String agency(String org) {
+        return token("AGENCY", null, org);
     }
 
     record Response(int status, String body) {
     }
 
-    Response send(String method, String path, Object body) {
+    Response send(String token, String method, String path, Object body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             b.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                     .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
@@ -47,8 +82,8 @@ final class Api {
         }
     }
 
-    JsonNode ok(String method, String path, Object body) {
-        Response r = send(method, path, body);
+    JsonNode ok(String token, String method, String path, Object body) {
+        Response r = send(token, method, path, body);
         if (r.status() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " → " + r.status() + " " + r.body());
         }
@@ -56,11 +91,12 @@ final class Api {
     }
 
     JsonNode get(String path) {
-        return ok("GET", path, null);
+        return ok(token("SUPERVISOR", "000000", null), "GET", path, null);
     }
 
     /** multipart/form-data upload of one file field. */
-    JsonNode upload(String path, Path file, String contentType) throws IOException, InterruptedException {
+    JsonNode upload(String token, String path, Path file, String contentType) throws IOException,
+            InterruptedException {
         String boundary = "----fundflow" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + file.getFileName() + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
@@ -69,6 +105,7 @@ final class Api {
         HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
                         HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
                 .build();
