@@ -111,4 +111,37 @@ class DockerComposeTest {
             assertThat(dependsOn).containsKey(app);
         }
     }
+
+    /**
+     * Sign-in: the gateway and every service verify Keycloak's tokens, and the realm they point at issues the
+     * claims fundflow reads (role, region, org) through both clients, with no password in the repository.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceVerifiesTokensFromTheFundflowRealm() throws IOException {
+        for (String app : List.of("gateway", "budget-service", "disbursement-service", "evaluation-service",
+                "reporting-service")) {
+            assertThat(env(app).get("FUNDFLOW_SECURITY_JWK_SET_URI")).as(app)
+                    .isEqualTo("http://keycloak:8080/realms/fundflow/protocol/openid-connect/certs");
+            assertThat(env(app).get("FUNDFLOW_SECURITY_ISSUER")).as(app)
+                    .isEqualTo("http://localhost:8180/realms/fundflow");
+        }
+        assertThat(env("dashboard")).doesNotContainKey("FUNDFLOW_SECURITY_JWK_SET_URI");
+        assertThat(String.join(" ", (List<String>) services.get("keycloak").get("command")))
+                .contains("--import-realm").contains("--hostname=http://localhost:8180");
+
+        String text = Files.readString(ROOT.resolve("deploy/keycloak/fundflow-realm.json"));
+        Map<String, Object> realm = new Yaml().load(text); // JSON is YAML
+        assertThat(realm.get("realm")).isEqualTo("fundflow");
+        List<Map<String, Object>> clients = (List<Map<String, Object>>) realm.get("clients");
+        assertThat(clients).extracting(c -> c.get("clientId")).containsExactly("fundflow-dashboard", "fundflow-cli");
+        for (Map<String, Object> client : clients) {
+            List<Map<String, Object>> mappers = (List<Map<String, Object>>) client.get("protocolMappers");
+            assertThat(mappers).extracting(m -> ((Map<String, String>) m.get("config")).get("claim.name"))
+                    .as("%s", client.get("clientId")).containsExactlyInAnyOrder("role", "region", "org");
+        }
+        List<Map<String, Object>> users = (List<Map<String, Object>>) realm.get("users");
+        assertThat(users).isNotEmpty().allSatisfy(u -> assertThat(u).doesNotContainKey("credentials"));
+        assertThat(text).doesNotContain("\"password\"").doesNotContain("\"secret\"");
+    }
 }
