@@ -104,6 +104,28 @@ class AccessEndToEndIT {
         assertThat(payments.all()).hasSize(1).allSatisfy(r -> assertThat(r.value()).doesNotContain("ACL-OTHER-"));
     }
 
+    /** An Idempotency-Key belongs to its user: another user's identical key neither replays nor blocks. */
+    @Test
+    void idempotencyKeysArePerUser() throws Exception {
+        String program = program("ACL-K");
+        String key = "shared-key-" + UUID.randomUUID();
+        String mine = tokens.token("e2e-clerk-a", "FINANCE_BUREAU", "140000", null);
+        String theirs = tokens.token("e2e-clerk-b", "FINANCE_BUREAU", "140000", null);
+        Map<String, Object> body = allocation(program, "140000", "140700", "10.00", "晋财〔2024〕7号");
+        HttpResponse<String> first = EndToEndIT.call("POST", "/api/allocations", body,
+                Map.of("Idempotency-Key", key, "Authorization", "Bearer " + mine));
+        HttpResponse<String> again = EndToEndIT.call("POST", "/api/allocations", body,
+                Map.of("Idempotency-Key", key, "Authorization", "Bearer " + mine));
+        HttpResponse<String> other = EndToEndIT.call("POST", "/api/allocations", body,
+                Map.of("Idempotency-Key", key, "Authorization", "Bearer " + theirs));
+        assertThat(List.of(first.statusCode(), again.statusCode(), other.statusCode())).containsExactly(201, 201, 201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(other.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        String id = EndToEndIT.json.readTree(first.body()).path("allocationId").asString();
+        assertThat(EndToEndIT.json.readTree(again.body()).path("allocationId").asString()).isEqualTo(id);
+        assertThat(EndToEndIT.json.readTree(other.body()).path("allocationId").asString()).isNotEqualTo(id);
+    }
+
     @Test
     void servicesRefuseRequestsThatBypassTheGatewayWithoutAToken() throws Exception {
         for (String service : List.of("budget", "disbursement", "evaluation", "reporting")) {

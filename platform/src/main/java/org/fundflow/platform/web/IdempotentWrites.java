@@ -33,7 +33,8 @@ public class IdempotentWrites {
     }
 
     /**
-     * @param scope   the kind of write (e.g. {@code allocation.issue}); keys are unique per scope
+     * @param scope   the kind of write (e.g. {@code allocation.issue}); keys are unique per scope and per signed-in
+     *                subject, so one user's key can never replay (or block) another user's write
      * @param key     the client's Idempotency-Key header
      * @param request the parsed request, fingerprinted to detect a key reused for something else
      * @param write   the write itself; runs inside the transaction and returns the status and body to store
@@ -47,16 +48,17 @@ public class IdempotentWrites {
             throw ApiProblem.invalid(HEADER, HEADER + " must be 1 to 128 letters, digits, '.', '_', ':' or '-'");
         }
         String fingerprint = sha256(json.writeValueAsString(request));
+        String ownScope = scope + "#" + sha256(RecordedBy.current()).substring(0, 16);
         return tx.execute(status -> {
             int inserted = jdbc.update("INSERT INTO idempotency_key (scope, key, fingerprint) VALUES (?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING", scope, key, fingerprint);
+                    + "ON CONFLICT DO NOTHING", ownScope, key, fingerprint);
             if (inserted == 0) {
-                return replay(scope, key, fingerprint);
+                return replay(ownScope, key, fingerprint);
             }
             Result result = write.get();
             String body = json.writeValueAsString(result.body());
             jdbc.update("UPDATE idempotency_key SET status = ?, response_body = ? WHERE scope = ? AND key = ?",
-                    result.status().value(), body, scope, key);
+                    result.status().value(), body, ownScope, key);
             return ResponseEntity.status(result.status()).contentType(MediaType.APPLICATION_JSON)
                     .body((Object) result.body());
         });
