@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.fundflow.testsupport.TestInfrastructure;
+import org.fundflow.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +33,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The one Spring context of the integration tests: the service against the real PostgreSQL and Kafka of
  * {@link TestInfrastructure}. Tests put events on the real topics and observe the HTTP API.
+ *
+ * <p>Every call carries the token of the user who rightfully makes it ({@link TestTokens}): the published
+ * dashboards ({@code /api/execution}, its roll-up) are read anonymously, other reads as a national supervisor, and
+ * a self-evaluation is submitted by the agency of the org it evaluates (the body's {@code orgCode}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + EvaluationServiceApplication.CONFIG_NAME)
@@ -62,16 +67,25 @@ public abstract class EvaluationServiceTest {
     protected record Response(int status, String contentType, JsonNode body) {
     }
 
+    /** GET as a national supervisor (who may read everything); see {@link #get(String, String, Map)}. */
     protected Response get(String path, Map<String, String> params) {
+        return get(TestTokens.nationalSupervisor(), path, params);
+    }
+
+    /** GET with this token ({@code null}: anonymous). */
+    protected Response get(String token, String path, Map<String, String> params) {
         String query = params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         URI uri = URI.create("http://localhost:" + port + path + (query.isEmpty() ? "" : "?" + query));
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET();
+            if (token != null) {
+                b.header("Authorization", TestTokens.bearer(token));
+            }
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    TestEvents.JSON.readTree(r.body()));
+                    r.body().isEmpty() ? null : TestEvents.JSON.readTree(r.body()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -84,14 +98,26 @@ public abstract class EvaluationServiceTest {
     protected record Posted(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {
     }
 
-    /** POSTs a JSON body with an Idempotency-Key (none if {@code key} is null). */
+    /**
+     * POSTs a JSON body with an Idempotency-Key (none if {@code key} is null), as the agency of the body's
+     * {@code orgCode}: a self-evaluation is the evaluated org's own.
+     */
     protected Posted post(String path, String key, Object body) {
+        String json = body instanceof String s ? s : TestEvents.JSON.writeValueAsString(body);
+        return post(TestTokens.agency(submitterOrg(json)), path, key, json);
+    }
+
+    /** POSTs a JSON body with this token ({@code null}: anonymous). */
+    protected Posted post(String token, String path, String key, Object body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s
                         : TestEvents.JSON.writeValueAsString(body)));
         if (key != null) {
             b.header("Idempotency-Key", key);
+        }
+        if (token != null) {
+            b.header("Authorization", TestTokens.bearer(token));
         }
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -105,23 +131,39 @@ public abstract class EvaluationServiceTest {
         }
     }
 
-    /** {@code GET /api/execution}, asserting 200. */
+    /**
+     * The org a body evaluates, whose agency submits it; a body without a usable org code (a malformed request) is
+     * sent by some agency, so it is refused for its shape, not its scope.
+     */
+    private static String submitterOrg(String json) {
+        try {
+            JsonNode org = TestEvents.JSON.readTree(json).path("orgCode");
+            if (org.isString() && org.asString().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                return org.asString();
+            }
+        } catch (RuntimeException e) {
+            // not JSON at all: any agency will do
+        }
+        return "SOME-AGENCY";
+    }
+
+    /** {@code GET /api/execution} (a published dashboard: anonymous), asserting 200. */
     protected JsonNode execution(String... keyValues) {
-        Response r = get("/api/execution", params(keyValues));
+        Response r = get(null, "/api/execution", params(keyValues));
         assertThat(r.status()).as("status of execution %s", r.body()).isEqualTo(200);
         return r.body();
     }
 
-    /** {@code GET /api/alerts}, asserting 200. */
+    /** {@code GET /api/alerts} as a national supervisor, asserting 200. */
     protected JsonNode alerts(String... keyValues) {
         Response r = get("/api/alerts", params(keyValues));
         assertThat(r.status()).as("status of alerts %s", r.body()).isEqualTo(200);
         return r.body();
     }
 
-    /** {@code GET /api/execution/rollup}, asserting 200. */
+    /** {@code GET /api/execution/rollup} (a published dashboard: anonymous), asserting 200. */
     protected JsonNode rollup(String... keyValues) {
-        Response r = get("/api/execution/rollup", params(keyValues));
+        Response r = get(null, "/api/execution/rollup", params(keyValues));
         assertThat(r.status()).as("status of rollup %s", r.body()).isEqualTo(200);
         return r.body();
     }

@@ -3,23 +3,31 @@ package org.fundflow.evaluation.progress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.fundflow.contracts.access.Role;
 import org.fundflow.evaluation.EvaluationProperties;
+import org.fundflow.platform.security.Access;
 import org.fundflow.platform.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Distribution and execution progress (分配进度, 执行率) and the alerts derived from it. */
+/**
+ * Distribution and execution progress (分配进度, 执行率) and the alerts derived from it. Execution and its roll-ups
+ * are published dashboards, open to anyone ({@code PublicReads}); alerts are for the finance bureaus and supervisors,
+ * each within their region subtree.
+ */
 @RestController
 class ProgressController {
     private final ProgressService service;
     private final Clock clock;
     private final EvaluationProperties props;
+    private final Access access;
 
-    ProgressController(ProgressService service, Clock clock, EvaluationProperties props) {
+    ProgressController(ProgressService service, Clock clock, EvaluationProperties props, Access access) {
         this.service = service;
         this.clock = clock;
         this.props = props;
+        this.access = access;
     }
 
     @GetMapping("/api/execution")
@@ -29,11 +37,15 @@ class ProgressController {
         return service.execution(query(programCode, fiscalYear, region, asOf));
     }
 
+    /** The alerts of the caller's region subtree; {@code region} (absent: the caller's own) must lie within it. */
     @GetMapping("/api/alerts")
     AlertReport alerts(@RequestParam(required = false) String programCode,
             @RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String region,
             @RequestParam(required = false) String asOf) {
-        return service.alerts(query(programCode, fiscalYear, region, asOf));
+        access.requireRole(Role.FINANCE_BUREAU, Role.SUPERVISOR);
+        query(programCode, fiscalYear, region, asOf); // a malformed parameter is a 400 before any scope question
+        String scoped = access.regionFilter("region", isBlank(region) ? null : region.strip());
+        return service.alerts(query(programCode, fiscalYear, scoped, asOf));
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fundflow.contracts.Events.EvaluationLevel;
+import org.fundflow.contracts.access.Role;
 import org.fundflow.evaluation.EvaluationProperties;
+import org.fundflow.platform.security.Access;
 import org.fundflow.platform.web.RecordedBy;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.platform.web.IdempotentWrites;
@@ -22,7 +24,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Performance self-evaluations (绩效自评) of projects and of departments' whole budgets. */
+/**
+ * Performance self-evaluations (绩效自评) of projects and of departments' whole budgets. A self-evaluation is its
+ * org's own: only the org's agency submits one; it is read by that agency and by the bureaus and supervisors whose
+ * region subtree holds the org ({@link EvaluationScope}). Scope is checked before anything is written, so a refusal
+ * leaves no row, no event and no Idempotency-Key behind.
+ */
 @RestController
 @RequestMapping("/api/evaluations")
 class EvaluationController {
@@ -33,21 +40,27 @@ class EvaluationController {
     private final IdempotentWrites writes;
     private final Clock clock;
     private final EvaluationProperties props;
+    private final Access access;
+    private final EvaluationScope scope;
 
     EvaluationController(SelfEvaluations evaluations, EvaluationStore store, IdempotentWrites writes, Clock clock,
-            EvaluationProperties props) {
+            EvaluationProperties props, Access access, EvaluationScope scope) {
         this.evaluations = evaluations;
         this.store = store;
         this.writes = writes;
         this.clock = clock;
         this.props = props;
+        this.access = access;
+        this.scope = scope;
     }
 
     /** 项目支出绩效自评表: scored, stored, published; 201 with every recomputed figure and discrepancy. */
     @PostMapping
     ResponseEntity<Object> submit(@RequestBody EvaluationRequests.SubmitProject body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+        access.requireRole(Role.AGENCY);
         EvaluationCommand command = EvaluationRequests.project(body, today());
+        access.requireAgencyOf("orgCode", command.orgCode());
         return located(writes.execute("evaluation.project", key, body,
                 () -> IdempotentWrites.Result.created(evaluations.submit(command, RecordedBy.current()))));
     }
@@ -56,19 +69,25 @@ class EvaluationController {
     @PostMapping("/department")
     ResponseEntity<Object> submitDepartment(@RequestBody EvaluationRequests.SubmitDepartment body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+        access.requireRole(Role.AGENCY);
         EvaluationCommand command = EvaluationRequests.department(body, today());
+        access.requireAgencyOf("orgCode", command.orgCode());
         return located(writes.execute("evaluation.department", key, body,
                 () -> IdempotentWrites.Result.created(evaluations.submit(command, RecordedBy.current()))));
     }
 
     @GetMapping("/{id}")
     JsonNode get(@PathVariable UUID id) {
-        return store.find(id).orElseThrow(() -> ApiProblem.notFound("id", "no self-evaluation " + id));
+        EvaluationStore.Found found = store.find(id)
+                .orElseThrow(() -> ApiProblem.notFound("id", "no self-evaluation " + id));
+        scope.requireRead("orgCode", found.orgCode());
+        return found.body();
     }
 
     /**
-     * Every evaluation matching the filters, newest first; {@code current} marks the latest of each subject
-     * ({@code currentOnly=true} keeps only those).
+     * Every evaluation matching the filters that the caller may read, newest first; {@code current} marks the latest
+     * of each subject ({@code currentOnly=true} keeps only those). An {@code orgCode} outside the caller's scope is
+     * a 403.
      */
     @GetMapping
     Map<String, Object> list(@RequestParam(required = false) String orgCode,
@@ -92,7 +111,9 @@ class EvaluationController {
         if (n < 1 || n > MAX_LIST) {
             throw ApiProblem.invalid("limit", "limit must be from 1 to " + MAX_LIST);
         }
-        List<EvaluationStore.Summary> rows = store.list(org, year, program, lvl, Boolean.TRUE.equals(currentOnly), n);
+        EvaluationScope.Visible visible = scope.visible(org);
+        List<EvaluationStore.Summary> rows = store.list(visible, org, year, program, lvl,
+                Boolean.TRUE.equals(currentOnly), n);
         return Map.of("evaluations", rows);
     }
 

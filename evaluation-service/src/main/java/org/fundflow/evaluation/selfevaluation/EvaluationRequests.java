@@ -145,7 +145,7 @@ final class EvaluationRequests {
             BigDecimal printedScore = points(f + ".printedScore", in.printedScore());
             Indicator.Kind kind = kind(f + ".kind", in.kind());
             Tier tier = tier(f + ".tier", in.tier());
-            BigDecimal percent = in.percent();
+            BigDecimal percent = percent(f + ".percent", in.percent());
             boolean notApplicable = Boolean.TRUE.equals(in.notApplicable());
             indicators.add(new Indicator(level1, level2, level3, target, actual, weight, kind, tier, percent,
                     notApplicable, printedScore));
@@ -212,6 +212,7 @@ final class EvaluationRequests {
         }
         if (node.isString()) {
             String name = node.asString().strip();
+            printable("template", name);
             try {
                 return new TemplateChoice(Templates.load(name), null);
             } catch (IllegalArgumentException e) {
@@ -221,6 +222,7 @@ final class EvaluationRequests {
             }
         }
         if (node.isObject()) {
+            printable("template", node);
             String json = node.toString();
             Template t;
             try {
@@ -321,6 +323,60 @@ final class EvaluationRequests {
         }
         if (value.codePointCount(0, value.length()) > MAX_TEXT) {
             throw ApiProblem.invalid(field, field + " must be at most " + MAX_TEXT + " characters");
+        }
+        printable(field, value);
+        return value;
+    }
+
+    /**
+     * Text is stored and shown to others: no control characters (tab and line breaks aside), no bidirectional
+     * overrides or isolates (they make a name display as something else), no unpaired surrogates. PostgreSQL cannot
+     * store U+0000 at all; refusing here makes it a 400 naming the field instead of a failed insert.
+     */
+    static void printable(String field, String value) {
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (forbidden(cp)) {
+                throw ApiProblem.invalid(field, field + " contains a control or bidirectional formatting character "
+                        + String.format("(U+%04X)", cp) + " at position " + value.codePointCount(0, i));
+            }
+            i += Character.charCount(cp);
+        }
+    }
+
+    private static boolean forbidden(int cp) {
+        if (cp == '\t' || cp == '\n' || cp == '\r') {
+            return false;
+        }
+        int type = Character.getType(cp);
+        return type == Character.CONTROL || type == Character.SURROGATE
+                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
+                || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+    }
+
+    /** Every name and text of an inline template, checked as {@link #printable} text. */
+    private static void printable(String field, JsonNode node) {
+        if (node.isString()) {
+            printable(field, node.asString());
+        } else if (node.isObject()) {
+            for (var e : node.properties()) {
+                printable(field, e.getKey());
+                printable(field, e.getValue());
+            }
+        } else if (node.isArray()) {
+            for (JsonNode n : node) {
+                printable(field, n);
+            }
+        }
+    }
+
+    /** The submitter's share of a judged row's weight, in percent. */
+    private static BigDecimal percent(String field, BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0 || value.scale() > 4) {
+            throw ApiProblem.invalid(field, field + " must be a percentage from 0 to 100 with at most four decimals");
         }
         return value;
     }

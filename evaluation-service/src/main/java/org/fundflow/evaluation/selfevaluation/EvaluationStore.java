@@ -146,23 +146,43 @@ class EvaluationStore {
                 .addValue("template", template).addValue("definition", definition), (rs, i) -> rs.getString(1));
     }
 
+    /** A stored evaluation: the POST's response with whether it is still current, and whose it is. */
+    record Found(String orgCode, JsonNode body) {
+    }
+
     /** The stored response of the evaluation, with whether it is still the current one of its subject. */
-    Optional<JsonNode> find(UUID id) {
-        List<JsonNode> found = jdbc.query("SELECT e.result::text AS result, " + CURRENT + " AS current "
+    Optional<Found> find(UUID id) {
+        List<Found> found = jdbc.query("SELECT e.org_code, e.result::text AS result, " + CURRENT + " AS current "
                 + "FROM self_evaluation e WHERE e.evaluation_id = :id", new MapSqlParameterSource("id", id),
                 (rs, i) -> {
                     ObjectNode node = (ObjectNode) json.readTree(rs.getString("result"));
                     node.put("current", rs.getBoolean("current"));
-                    return node;
+                    return new Found(rs.getString("org_code"), node);
                 });
         return found.stream().findFirst();
     }
 
-    /** Newest first. */
-    List<Summary> list(String org, Integer year, String program, EvaluationLevel level, boolean currentOnly,
-            int limit) {
+    /** Newest first, only those {@code visible} to the caller. */
+    List<Summary> list(EvaluationScope.Visible visible, String org, Integer year, String program,
+            EvaluationLevel level, boolean currentOnly, int limit) {
         StringBuilder where = new StringBuilder("TRUE");
         MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
+        switch (visible.kind()) {
+            case ALL -> { }
+            case ORG -> {
+                where.append(" AND e.org_code = :visibleOrg");
+                params.addValue("visibleOrg", visible.org());
+            }
+            case ANY_KNOWN_REGION -> where.append(" AND ").append(OrgRegions.of("e.org_code")).append(" IS NOT NULL");
+            case REGIONS -> {
+                if (visible.regions().isEmpty()) {
+                    where.append(" AND FALSE");
+                } else {
+                    where.append(" AND ").append(OrgRegions.of("e.org_code")).append(" IN (:visibleRegions)");
+                    params.addValue("visibleRegions", visible.regions());
+                }
+            }
+        }
         if (org != null) {
             where.append(" AND e.org_code = :org");
             params.addValue("org", org);
