@@ -2,6 +2,7 @@ package org.fundflow.budget;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fundflow.contracts.Money;
@@ -35,18 +36,52 @@ public final class Requests {
         return value;
     }
 
-    /** A required text of 1 to {@code max} characters that is not only blanks. */
+    /** A required single-line text (a name, a document number) of 1 to {@code max} characters, not only blanks. */
     public static String text(String field, String value, int max) {
-        required(field, value);
-        if (value.isBlank()) {
-            throw ApiProblem.invalid(field, field + " must not be blank");
-        }
-        return optionalText(field, value, max);
+        return checkedText(field, required(field, value), max, false, true);
     }
 
-    public static String optionalText(String field, String value, int max) {
-        if (value != null && value.codePointCount(0, value.length()) > max) {
+    /** A required text that may run over several lines (a reason). */
+    public static String paragraph(String field, String value, int max) {
+        return checkedText(field, required(field, value), max, true, true);
+    }
+
+    /** An optional text that may run over several lines (a note); it may be empty. */
+    public static String optionalParagraph(String field, String value, int max) {
+        return value == null ? null : checkedText(field, value, max, true, false);
+    }
+
+    /**
+     * Lengths count characters, not UTF-16 units. Refused: control characters (NUL cannot be stored at all, the
+     * others forge log lines and break exports; line breaks and tabs only where several lines make sense), the
+     * bidirectional overrides and isolates that make a text display other than it reads (U+202A–U+202E,
+     * U+2066–U+2069), and lone surrogates, which would be stored as '?'.
+     */
+    private static String checkedText(String field, String value, int max, boolean multiline, boolean required) {
+        if (required && value.isBlank()) {
+            throw ApiProblem.invalid(field, field + " must not be blank");
+        }
+        if (value.codePointCount(0, value.length()) > max) {
             throw ApiProblem.invalid(field, field + " must be at most " + max + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw ApiProblem.invalid(field, field + " contains a lone surrogate (U+"
+                        + HexFormat.of().withUpperCase().toHexDigits(c) + "): not valid Unicode text");
+            }
+            boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
+            if ((Character.getType(c) == Character.CONTROL && !(multiline && lineBreakOrTab))
+                    || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                throw ApiProblem.invalid(field, field + " must not contain the control character U+"
+                        + HexFormat.of().withUpperCase().toHexDigits(c)
+                        + (lineBreakOrTab ? " (it is a single line of text)" : ""));
+            }
         }
         return value;
     }

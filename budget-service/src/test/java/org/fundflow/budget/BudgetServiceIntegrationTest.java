@@ -11,9 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fundflow.contracts.access.Caller;
+import org.fundflow.contracts.access.PublicReads;
 import org.fundflow.testsupport.TestInfrastructure;
+import org.fundflow.testsupport.TestTokens;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "spring.config.name=budget-service")
 public abstract class BudgetServiceIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+    private static final Pattern MOVEMENT = Pattern.compile(
+            "/api/allocations/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/[a-z-]+");
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {
@@ -66,16 +76,20 @@ public abstract class BudgetServiceIntegrationTest {
         }
     }
 
+    // --- HTTP as the rightful user: every call carries the token of whoever may make it (see rightfulToken) ---
+
+    /** GET as the rightful reader: anonymous for public reads, a national supervisor otherwise. */
     protected Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), null);
+        return as(rightfulToken("GET", path, null)).get(path);
     }
 
     protected Response post(String path, Object body) {
         return post(path, UUID.randomUUID().toString(), body);
     }
 
+    /** POST as the rightful writer (the finance bureau the path and body call for). */
     protected Response post(String path, String idempotencyKey, Object body, String... headers) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(bodyOf(body)), idempotencyKey, headers);
+        return as(rightfulToken("POST", path, body)).post(path, idempotencyKey, body, headers);
     }
 
     protected Response put(String path, Object body) {
@@ -83,10 +97,96 @@ public abstract class BudgetServiceIntegrationTest {
     }
 
     protected Response put(String path, String idempotencyKey, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(bodyOf(body)), idempotencyKey);
+        return as(rightfulToken("PUT", path, body)).put(path, idempotencyKey, body);
     }
 
-    private Response send(HttpRequest.Builder request, String idempotencyKey, String... headers) {
+    /** Calls made with this token ({@code null}: without any Authorization header). */
+    protected Client as(String token) {
+        return new Client(token == null ? null : TestTokens.bearer(token));
+    }
+
+    protected Client anonymous() {
+        return new Client(null);
+    }
+
+    /** Calls with this Authorization header value (null: none), e.g. {@code "Bearer garbage"}. */
+    protected Client withAuthorization(String authorization) {
+        return new Client(authorization);
+    }
+
+    /** An HTTP client of the service that sends one Authorization header (or none). */
+    protected final class Client {
+        private final String authorization;
+
+        private Client(String authorization) {
+            this.authorization = authorization;
+        }
+
+        public Response get(String path) {
+            return sendAs(HttpRequest.newBuilder(uri(path)).GET(), authorization, null);
+        }
+
+        public Response post(String path, Object body) {
+            return post(path, UUID.randomUUID().toString(), body);
+        }
+
+        public Response post(String path, String idempotencyKey, Object body, String... headers) {
+            return sendAs(HttpRequest.newBuilder(uri(path)).POST(bodyOf(body)), authorization, idempotencyKey,
+                    headers);
+        }
+
+        public Response put(String path, Object body) {
+            return put(path, UUID.randomUUID().toString(), body);
+        }
+
+        public Response put(String path, String idempotencyKey, Object body) {
+            return sendAs(HttpRequest.newBuilder(uri(path)).PUT(bodyOf(body)), authorization, idempotencyKey);
+        }
+
+        /** A request built by the test (e.g. a streamed body), with this client's Authorization header. */
+        public Response send(HttpRequest.Builder request, String idempotencyKey) {
+            return sendAs(request, authorization, idempotencyKey);
+        }
+    }
+
+    /**
+     * The token of the user who may make this call, as the access rules of the README say: nobody for a public
+     * read and a national supervisor for any other read; any finance bureau for a program (the national one); the
+     * bureau of the org's region for an org; the bureau of exactly the fromRegion for an allocation, looked up in
+     * the database for a change of an existing one. Malformed requests get the national bureau, so they reach the
+     * validation they test.
+     */
+    protected String rightfulToken(String method, String path, Object body) {
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (method.equals("GET")) {
+            return PublicReads.GET_PATTERNS.stream().anyMatch(p -> PATHS.match(p, bare)) ? null
+                    : TestTokens.nationalSupervisor();
+        }
+        if (bare.startsWith("/api/orgs/")) {
+            return TestTokens.financeBureau(regionIn(body, "regionCode"));
+        }
+        if (bare.equals("/api/allocations")) {
+            return TestTokens.financeBureau(regionIn(body, "fromRegion"));
+        }
+        Matcher movement = MOVEMENT.matcher(bare);
+        if (movement.matches()) {
+            List<String> from = jdbc.queryForList("SELECT from_region FROM allocation WHERE allocation_id = ?",
+                    String.class, UUID.fromString(movement.group(1)));
+            return TestTokens.financeBureau(from.isEmpty() ? Caller.NATIONAL : from.get(0));
+        }
+        return TestTokens.financeBureau(Caller.NATIONAL);
+    }
+
+    private static String regionIn(Object body, String field) {
+        return body instanceof Map<?, ?> map && map.get(field) instanceof String region
+                && region.matches("[0-9]{6}") ? region : Caller.NATIONAL;
+    }
+
+    private Response sendAs(HttpRequest.Builder request, String authorization, String idempotencyKey,
+            String... headers) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         request.header("Content-Type", "application/json").header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(60));
         if (idempotencyKey != null) {
@@ -98,8 +198,7 @@ public abstract class BudgetServiceIntegrationTest {
         try {
             HttpResponse<String> response = HTTP.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
-            return new Response(response.statusCode(), body, response);
+            return new Response(response.statusCode(), parse(response.body()), response);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -108,12 +207,24 @@ public abstract class BudgetServiceIntegrationTest {
         }
     }
 
-    private HttpRequest.BodyPublisher bodyOf(Object body) {
+    /** The body as JSON; null when empty or not JSON (the raw response still has it). */
+    private JsonNode parse(String body) {
+        if (body.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (tools.jackson.core.JacksonException e) {
+            return null;
+        }
+    }
+
+    protected HttpRequest.BodyPublisher bodyOf(Object body) {
         String text = body instanceof String s ? s : json.writeValueAsString(body);
         return HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8);
     }
 
-    private URI uri(String path) {
+    protected URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
@@ -185,11 +296,14 @@ public abstract class BudgetServiceIntegrationTest {
         return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
     }
 
-    /** Row counts of the tables a write touches, to show that a rejected request wrote nothing. */
+    /**
+     * Row counts of the tables a write touches (the Idempotency-Key store included), to show that a rejected
+     * request wrote nothing.
+     */
     protected Map<String, Long> writtenRows() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : new String[] {"allocation", "allocation_movement", "outbox", "org", "org_history",
-                "program"}) {
+                "program", "idempotency_key"}) {
             counts.put(table, count(table));
         }
         return counts;

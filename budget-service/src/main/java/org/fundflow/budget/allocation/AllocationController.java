@@ -2,12 +2,16 @@ package org.fundflow.budget.allocation;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.fundflow.budget.Requests;
 import org.fundflow.budget.allocation.AllocationRequests.AdjustAllocation;
 import org.fundflow.budget.allocation.AllocationRequests.CarryOverAllocation;
 import org.fundflow.budget.allocation.AllocationRequests.IssueAllocation;
 import org.fundflow.budget.allocation.AllocationRequests.RecoverAllocation;
+import org.fundflow.contracts.access.Caller;
+import org.fundflow.contracts.access.Role;
+import org.fundflow.platform.security.Access;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.platform.web.IdempotentWrites;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 指标下达 and the later changes of a budget: 追加/调减, 财政收回, 结转. */
+/**
+ * 指标下达 and the later changes of a budget: 追加/调减, 财政收回, 结转. Only the finance bureau of exactly the
+ * allocation's fromRegion writes it (a province cannot issue in a city's name, nor a county in a province's); reads
+ * are for whoever the allocation touches: region-scoped callers over its fromRegion, toRegion or the recipient org's
+ * region, and the recipient org's agency. Every check is made before the Idempotency-Key is recorded.
+ */
 @RestController
 @RequestMapping("/api/allocations")
 class AllocationController {
@@ -31,11 +40,13 @@ class AllocationController {
     private final AllocationService service;
     private final IdempotentWrites writes;
     private final JsonMapper json;
+    private final Access access;
 
-    AllocationController(AllocationService service, IdempotentWrites writes, JsonMapper json) {
+    AllocationController(AllocationService service, IdempotentWrites writes, JsonMapper json, Access access) {
         this.service = service;
         this.writes = writes;
         this.json = json;
+        this.access = access;
     }
 
     /** What an Idempotency-Key fingerprints for a movement: the body and the allocation it applies to. */
@@ -45,7 +56,9 @@ class AllocationController {
     @PostMapping
     ResponseEntity<Object> issue(@RequestBody IssueAllocation body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+        access.requireRole(Role.FINANCE_BUREAU);
         var command = body.validate();
+        access.requireFinanceBureauOf("fromRegion", command.fromRegion());
         return withLocation(writes.execute("allocation.issue", key, body,
                 () -> IdempotentWrites.Result.created(service.issue(command))), "allocationId");
     }
@@ -53,7 +66,9 @@ class AllocationController {
     @PostMapping("/{id}/adjustments")
     ResponseEntity<Object> adjust(@PathVariable UUID id, @RequestBody AdjustAllocation body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+        access.requireRole(Role.FINANCE_BUREAU);
         var command = body.validate();
+        requireWriter(id);
         return withLocation(writes.execute("allocation.adjust", key, new Keyed(id, body),
                 () -> IdempotentWrites.Result.created(service.adjust(id, command))), "allocation");
     }
@@ -61,7 +76,9 @@ class AllocationController {
     @PostMapping("/{id}/recoveries")
     ResponseEntity<Object> recover(@PathVariable UUID id, @RequestBody RecoverAllocation body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+        access.requireRole(Role.FINANCE_BUREAU);
         var command = body.validate();
+        requireWriter(id);
         return withLocation(writes.execute("allocation.recover", key, new Keyed(id, body),
                 () -> IdempotentWrites.Result.created(service.recover(id, command))), "allocation");
     }
@@ -69,14 +86,18 @@ class AllocationController {
     @PostMapping("/{id}/carry-overs")
     ResponseEntity<Object> carryOver(@PathVariable UUID id, @RequestBody CarryOverAllocation body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+        access.requireRole(Role.FINANCE_BUREAU);
         var command = body.validate();
+        requireWriter(id);
         return withLocation(writes.execute("allocation.carry-over", key, new Keyed(id, body),
                 () -> IdempotentWrites.Result.created(service.carryOver(id, command))), "allocation");
     }
 
     @GetMapping("/{id}")
     AllocationView get(@PathVariable UUID id) {
-        return service.view(id);
+        AllocationView view = service.view(id);
+        requireReader(view);
+        return view;
     }
 
     @GetMapping
@@ -105,8 +126,48 @@ class AllocationController {
         if (toOrg != null) {
             Requests.code("toOrg", toOrg, Requests.ORG_CODE, "an org code");
         }
-        return service.search(new AllocationFilter(programCode, fiscalYear, fromRegion, toRegion, toOrg,
-                Requests.optionalUuid("parentAllocationId", parentAllocationId), pageSize, skip));
+        UUID parent = Requests.optionalUuid("parentAllocationId", parentAllocationId);
+        Caller caller = access.caller();
+        Set<String> scope = null;
+        if (caller.is(Role.AGENCY)) {
+            // an agency sees the allocations to its own org and asks for no other
+            toOrg = toOrg == null ? caller.org() : access.requireAgencyOf("toOrg", toOrg).org();
+        } else {
+            // a region filter outside the caller's subtree is refused; within it, rows are still cut to the subtree
+            if (fromRegion != null) {
+                access.regionFilter("fromRegion", fromRegion);
+            }
+            if (toRegion != null) {
+                access.regionFilter("toRegion", toRegion);
+            }
+            if (!caller.region().equals(Caller.NATIONAL)) {
+                scope = access.regions().subtree(caller.region());
+            }
+        }
+        return service.search(new AllocationFilter(programCode, fiscalYear, fromRegion, toRegion, toOrg, parent,
+                scope, pageSize, skip));
+    }
+
+    /** 404 for an unknown allocation, then 403 unless the caller is the finance bureau of its fromRegion. */
+    private void requireWriter(UUID id) {
+        access.requireFinanceBureauOf("fromRegion", service.fromRegion(id));
+    }
+
+    /**
+     * Region-scoped callers read an allocation whose fromRegion, toRegion or recipient org's region lies in their
+     * subtree; an agency reads the allocations to its own org (disbursement-service relays an agency's token to
+     * check the allocation a payment is made from).
+     */
+    private void requireReader(AllocationView a) {
+        if (access.canRead(a.fromRegion(), null) || access.canRead(a.toRegion(), a.toOrg())
+                || access.canRead(a.toOrgRegion(), a.toOrg())) {
+            return;
+        }
+        if (access.caller().is(Role.AGENCY)) {
+            access.requireRead(a.toOrg() == null ? "toRegion" : "toOrg", a.toRegion(), a.toOrg());
+        }
+        access.requireRead("fromRegion", a.fromRegion(), null); // not readable: throws 403 naming the field
+        throw new IllegalStateException("requireRead let through what canRead refused");
     }
 
     /**

@@ -39,7 +39,7 @@ final class AllocationRequests {
             String function = Requests.functionCode("functionCode", functionCode);
             String economic = Requests.optionalCode("economicCode", economicCode, Requests.ECONOMIC_CODE,
                     "an economic code (经济分类科目: 3 or 5 digits, e.g. 30307)");
-            String checkedNote = Requests.optionalText("note", note, 500);
+            String checkedNote = Requests.optionalParagraph("note", note, 500);
             return new Issue(program, year, level, from, region, org, parent, money, doc, issued, function, economic,
                     checkedNote);
         }
@@ -53,7 +53,7 @@ final class AllocationRequests {
     record AdjustAllocation(String delta, String docNo, String effectiveOn, String reason) {
         Adjust validate() {
             return new Adjust(Requests.nonZeroAmount("delta", delta), Requests.text("docNo", docNo, 100),
-                    Requests.date("effectiveOn", effectiveOn), Requests.text("reason", reason, 500));
+                    Requests.date("effectiveOn", effectiveOn), Requests.paragraph("reason", reason, 500));
         }
     }
 
@@ -63,7 +63,7 @@ final class AllocationRequests {
     record RecoverAllocation(String amount, String recoveredOn, String reason) {
         Recover validate() {
             return new Recover(Requests.positiveAmount("amount", amount), Requests.date("recoveredOn", recoveredOn),
-                    Requests.text("reason", reason, 500));
+                    Requests.paragraph("reason", reason, 500));
         }
     }
 

@@ -200,6 +200,11 @@ class AllocationService {
         return views(List.of(a)).get(0);
     }
 
+    /** The fromRegion of an allocation (it never changes), or 404. */
+    String fromRegion(UUID id) {
+        return allocations.fromRegion(id).orElseThrow(() -> notFound(id));
+    }
+
     List<AllocationView> search(AllocationFilter filter) {
         return views(allocations.search(filter));
     }

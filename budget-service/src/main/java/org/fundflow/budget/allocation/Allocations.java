@@ -40,6 +40,12 @@ class Allocations {
         return jdbc.sql(SELECT + "WHERE a.allocation_id = ?").param(id).query(Allocations::row).optional();
     }
 
+    /** The region that issued the allocation, if it exists: the only finance bureau that may change it. */
+    Optional<String> fromRegion(UUID id) {
+        return jdbc.sql("SELECT from_region FROM allocation WHERE allocation_id = ?").param(id).query(String.class)
+                .optional();
+    }
+
     /**
      * Locks the allocation's row until the transaction ends. Everything that passes money down from it (a child, a
      * positive adjustment of a child) or takes money from it locks it first, so concurrent writers are serialized
@@ -86,6 +92,13 @@ class Allocations {
         condition(sql, params, "to_region", f.toRegion());
         condition(sql, params, "to_org", f.toOrg());
         condition(sql, params, "parent_allocation_id", f.parentAllocationId());
+        if (f.scopeRegions() != null) {
+            if (f.scopeRegions().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND (a.from_region IN (:scope) OR a.to_region IN (:scope) OR a.to_org_region IN (:scope))");
+            params.put("scope", f.scopeRegions());
+        }
         sql.append(" ORDER BY a.created_at, a.allocation_id LIMIT :limit OFFSET :offset");
         params.put("limit", f.limit());
         params.put("offset", f.offset());

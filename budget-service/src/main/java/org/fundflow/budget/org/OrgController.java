@@ -9,6 +9,8 @@ import org.fundflow.platform.region.RegionDirectory;
 import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Level;
 import org.fundflow.contracts.Topics;
+import org.fundflow.contracts.access.Role;
+import org.fundflow.platform.security.Access;
 import org.fundflow.platform.outbox.OutboxWriter;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.platform.web.IdempotentWrites;
@@ -23,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 预算单位: registered or renamed with PUT; every version is kept and every change is published. */
+/**
+ * 预算单位: registered or renamed with PUT; every version is kept and every change is published. A finance bureau
+ * registers the orgs of its region subtree; moving an org needs a bureau over both its old and its new region.
+ */
 @RestController
 @RequestMapping("/api/orgs")
 class OrgController {
@@ -31,12 +36,14 @@ class OrgController {
     private final RegionDirectory regions;
     private final OutboxWriter outbox;
     private final IdempotentWrites writes;
+    private final Access access;
 
-    OrgController(Orgs orgs, RegionDirectory regions, OutboxWriter outbox, IdempotentWrites writes) {
+    OrgController(Orgs orgs, RegionDirectory regions, OutboxWriter outbox, IdempotentWrites writes, Access access) {
         this.orgs = orgs;
         this.regions = regions;
         this.outbox = outbox;
         this.writes = writes;
+        this.access = access;
     }
 
     record PutOrg(String name, String regionCode) {
@@ -49,14 +56,19 @@ class OrgController {
     @PutMapping("/{orgCode}")
     ResponseEntity<Object> put(@PathVariable String orgCode, @RequestBody PutOrg body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+        access.requireRole(Role.FINANCE_BUREAU);
         Requests.code("orgCode", orgCode, Requests.ORG_CODE, "an org code (1 to 32 letters, digits, '_' or '-')");
         String name = Requests.text("name", body.name(), 100);
         String regionCode = Requests.regionCode("regionCode", body.regionCode());
+        Region region = regions.find(regionCode).orElseThrow(() -> ApiProblem.rule("regionCode",
+                "no region " + regionCode + " in the GB/T 2260 reference data"));
+        access.requireFinanceBureauOver("regionCode", regionCode);
+        orgs.find(orgCode).ifPresent(this::requireOver);
         return writes.execute("org.put", key, new Keyed(orgCode, body), () -> {
-            Region region = regions.find(regionCode).orElseThrow(() -> ApiProblem.rule("regionCode",
-                    "no region " + regionCode + " in the GB/T 2260 reference data"));
             String recordedBy = RecordedBy.current();
             var previous = orgs.lockOrInsert(orgCode, name, regionCode, recordedBy);
+            // again under the row lock, in case the org moved since: a refusal here rolls back the key and all
+            previous.ifPresent(this::requireOver);
             String eventType;
             HttpStatus status;
             if (previous.isEmpty()) {
@@ -95,6 +107,11 @@ class OrgController {
             throw ApiProblem.notFound("region", "no region " + region + " in the GB/T 2260 reference data");
         }
         return orgs.inRegions(subtree).stream().map(this::view).toList();
+    }
+
+    /** The org as it is now must be in the caller's subtree too: taking an org from another region is theirs. */
+    private void requireOver(Org existing) {
+        access.requireFinanceBureauOver("orgCode", existing.regionCode());
     }
 
     private OrgView view(Org org) {

@@ -6,6 +6,8 @@ import java.util.List;
 import org.fundflow.budget.Requests;
 import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Topics;
+import org.fundflow.contracts.access.Role;
+import org.fundflow.platform.security.Access;
 import org.fundflow.platform.outbox.OutboxWriter;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.platform.web.IdempotentWrites;
@@ -19,18 +21,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 项目/资金 lines per fiscal year, the first thing an allocation names. */
+/**
+ * 项目/资金 lines per fiscal year, the first thing an allocation names. Reference data without a region: any finance
+ * bureau registers them; everyone (even without a token) reads them.
+ */
 @RestController
 @RequestMapping("/api/programs")
 class ProgramController {
     private final Programs programs;
     private final OutboxWriter outbox;
     private final IdempotentWrites writes;
+    private final Access access;
 
-    ProgramController(Programs programs, OutboxWriter outbox, IdempotentWrites writes) {
+    ProgramController(Programs programs, OutboxWriter outbox, IdempotentWrites writes, Access access) {
         this.programs = programs;
         this.outbox = outbox;
         this.writes = writes;
+        this.access = access;
     }
 
     record RegisterProgram(String code, String name, Integer fiscalYear, String functionCode, String fundType) {
@@ -39,6 +46,7 @@ class ProgramController {
     @PostMapping
     ResponseEntity<Object> register(@RequestBody RegisterProgram body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+        access.requireRole(Role.FINANCE_BUREAU);
         Program program = validate(body);
         ResponseEntity<Object> response = writes.execute("program.register", key, body, () -> {
             String recordedBy = RecordedBy.current();

@@ -26,7 +26,7 @@ class AllocationChainTest extends BudgetServiceIntegrationTest {
         rootBody.put("economicCode", "30307");
         rootBody.put("note", "中央财政医疗救助补助资金");
         Response rootResponse = post("/api/allocations", UUID.randomUUID().toString(), rootBody,
-                "X-Correlation-Id", correlationId, "X-Fundflow-Subject", "clerk-mof");
+                "X-Correlation-Id", correlationId);
         assertThat(rootResponse.status()).isEqualTo(201);
         JsonNode root = rootResponse.body();
         String rootId = root.path("allocationId").asString();
@@ -34,7 +34,8 @@ class AllocationChainTest extends BudgetServiceIntegrationTest {
         assertThat(root.path("sourceLevel").asString()).isEqualTo("CENTRAL");
         assertThat(root.path("level").asString()).isEqualTo("PROVINCIAL");
         assertThat(root.path("rootAllocationId").asString()).isEqualTo(rootId);
-        assertThat(root.path("recordedBy").asString()).isEqualTo("clerk-mof");
+        // who recorded it is the token's subject: the rightful writer is 中央's finance bureau (财政部)
+        assertThat(root.path("recordedBy").asString()).isEqualTo("finance-000000");
 
         JsonNode shanxi = issue(allocation(program, 2024, "140000", "140700", rootId, "3000000.5", "2024-02-01"));
         String shanxiId = shanxi.path("allocationId").asString();
@@ -79,7 +80,7 @@ class AllocationChainTest extends BudgetServiceIntegrationTest {
         assertThat(yuciView.path("sourceLevel").asString()).isEqualTo("CENTRAL");
         assertThat(yuciView.path("rootAllocationId").asString()).isEqualTo(rootId);
         assertThat(yuciView.path("issuedOn").asString()).isEqualTo("2024-03-05");
-        assertThat(yuciView.path("recordedBy").asString()).isEqualTo("anonymous");
+        assertThat(yuciView.path("recordedBy").asString()).isEqualTo("finance-140702");
 
         // the topic, read as any consumer would
         Set<String> ours = Set.of(rootId, shanxiId, jinzhongId, yuciId);
@@ -101,7 +102,9 @@ class AllocationChainTest extends BudgetServiceIntegrationTest {
         }
         JsonNode rootEvent = envelope(records, rootId);
         assertThat(rootEvent.path("correlationId").asString()).isEqualTo(correlationId);
-        assertThat(rootEvent.path("recordedBy").asString()).isEqualTo("clerk-mof");
+        assertThat(rootEvent.path("recordedBy").asString()).isEqualTo("finance-000000");
+        assertThat(rootEvent.path("actor").path("subject").asString()).isEqualTo("finance-000000");
+        assertThat(envelope(records, yuciId).path("recordedBy").asString()).isEqualTo("finance-140702");
         JsonNode p = rootEvent.path("payload");
         assertThat(p.path("amount").asString()).isEqualTo("10000000.00");
         assertThat(p.path("programCode").asString()).isEqualTo(program);
