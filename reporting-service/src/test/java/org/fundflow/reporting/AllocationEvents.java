@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.fundflow.contracts.Actor;
 import org.fundflow.contracts.EventEnvelope;
 import org.fundflow.contracts.EventHeaders;
 import org.fundflow.contracts.Events;
@@ -57,6 +58,18 @@ public final class AllocationEvents {
     public static <T> EventEnvelope<T> envelope(String type, String aggregateType, String aggregateId, T payload) {
         return new EventEnvelope<>(UUID.randomUUID(), type, 1, aggregateType, aggregateId, Instant.now(), "test",
                 "test-" + UUID.randomUUID(), payload);
+    }
+
+    /** The same envelope as made by a signed-in user: recordedBy is their subject, the actor says who they are. */
+    public static <T> EventEnvelope<T> by(Actor actor, EventEnvelope<T> e) {
+        return new EventEnvelope<>(e.eventId(), e.type(), e.schemaVersion(), e.aggregateType(), e.aggregateId(),
+                e.occurredAt(), actor.subject(), e.correlationId(), actor, e.payload());
+    }
+
+    /** The same envelope under another correlation id and time (both as the writing service set them). */
+    public static <T> EventEnvelope<T> at(Instant occurredAt, String correlationId, EventEnvelope<T> e) {
+        return new EventEnvelope<>(e.eventId(), e.type(), e.schemaVersion(), e.aggregateType(), e.aggregateId(),
+                occurredAt, e.recordedBy(), correlationId, e.actor(), e.payload());
     }
 
     /** Sends an envelope (again, for a duplicate) and waits until the broker has it. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.fundflow.testsupport.TestInfrastructure;
+import org.fundflow.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Spring context of this module's integration tests: real PostgreSQL and the real Kafka broker. Events are
- * produced to the real topic exactly as the relay emits them, and results are read through HTTP.
+ * produced to the real topic exactly as the relay emits them, and results are read through HTTP, with the token of
+ * the rightful reader ({@link #reader()}: none for the public reports; a national supervisor where a test reads
+ * drafts or self-evaluations), the service's security switched on as in production.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=reporting-service")
@@ -43,12 +46,41 @@ public abstract class ReportingServiceTestBase {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * The token {@link #get} reads with: null (anonymous) by default, as the public reports are read; a test of
+     * non-public data overrides it with its rightful reader.
+     */
+    protected String reader() {
+        return null;
+    }
+
+    /** A national supervisor (region 000000): reads everything, writes nothing. One token for the whole run. */
+    protected static String nationalSupervisor() {
+        return NATIONAL_SUPERVISOR;
+    }
+
+    private static final String NATIONAL_SUPERVISOR = TestTokens.nationalSupervisor();
+
+    /** GET as {@link #reader()}. */
     protected HttpResponse<byte[]> get(String pathAndQuery, String... headers) {
+        return getAs(reader(), pathAndQuery, headers);
+    }
+
+    /** GET with this bearer token (null: no Authorization header). */
+    protected HttpResponse<byte[]> getAs(String token, String pathAndQuery, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(30)).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        return send(request);
+    }
+
+    /** Sends a request as built (its headers included) and reads the whole answer. */
+    protected static HttpResponse<byte[]> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.io.IOException e) {

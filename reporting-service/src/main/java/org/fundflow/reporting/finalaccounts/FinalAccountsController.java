@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.fundflow.platform.security.Access;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.platform.web.IdempotentWrites;
+import org.fundflow.reporting.access.OrgAccess;
 import org.fundflow.reporting.export.AmountUnit;
 import org.fundflow.reporting.export.Grid;
 import org.fundflow.reporting.export.Xlsx;
@@ -19,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,6 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * 部门决算公开 of an org and fiscal year: the list of tables, each table as JSON, CSV or XLSX in 元 or 万元 (live
  * figures, or a published version with {@code version=N}), the 第三部分 narrative figures, and publishing.
+ *
+ * <p>Published versions are public. The live figures are a draft until the agency publishes them: only the org's
+ * own agency and the finance bureaus and supervisors whose subtree holds the org's region see them ({@link
+ * OrgAccess}). Everyone else — anonymous visitors included — gets the latest published version where a reader of
+ * drafts gets the live figures, and a 401/403 when asking for the drafts explicitly ({@code version=live}).
+ * Publishing is the agency's own act.
  */
 @RestController
 @RequestMapping("/api/reports/final-accounts/{orgCode}/{fiscalYear}")
@@ -36,16 +45,26 @@ class FinalAccountsController {
     private static final Pattern ORG = Pattern.compile("[0-9A-Za-z_-]{1,32}");
     private static final int MIN_YEAR = 1990;
     private static final int MAX_YEAR = 2100;
-
+    /** {@code version=live}: the live (unpublished) figures, asked for explicitly. */
+    static final String LIVE = "live";
 
     private final FinalAccounts finalAccounts;
     private final Publishing publishing;
+    private final Access access;
+    private final OrgAccess orgAccess;
     private final Clock clock;
 
-    FinalAccountsController(FinalAccounts finalAccounts, Publishing publishing, Clock clock) {
+    FinalAccountsController(FinalAccounts finalAccounts, Publishing publishing, Access access, OrgAccess orgAccess,
+            Clock clock) {
         this.finalAccounts = finalAccounts;
         this.publishing = publishing;
+        this.access = access;
+        this.orgAccess = orgAccess;
         this.clock = clock;
+    }
+
+    /** The figures a read shows: the live document ({@code publication} null) or a published version. */
+    private record Shown(FinalAccountsDocument document, Publications.Publication publication) {
     }
 
     record TableEntry(String number, String kind, String name, boolean noData, String href) {
@@ -54,23 +73,40 @@ class FinalAccountsController {
     record LayoutRef(String id, String name) {
     }
 
-    record Index(TableRenderer.OrgRef org, int fiscalYear, LayoutRef layout, String liveContentHash, boolean noData,
-            Integer latestPublishedVersion, Instant generatedAt, List<TableEntry> tables, String narrative,
-            String publications) {
+    /**
+     * @param view    {@code live} for a reader of drafts, {@code published} for everyone else: then the tables are
+     *                those of the latest published version (all {@code noData} while nothing is published) and
+     *                {@code liveContentHash} is null
+     * @param noData  true while nothing at all is recorded for the org and year (also shown to the public, so the
+     *                dashboard can say that figures exist but are not published yet; never the figures themselves)
+     */
+    record Index(TableRenderer.OrgRef org, int fiscalYear, String view, LayoutRef layout, String liveContentHash,
+            boolean noData, Integer latestPublishedVersion, Instant generatedAt, List<TableEntry> tables,
+            String narrative, String publications) {
     }
 
     @GetMapping
     Index index(@PathVariable String orgCode, @PathVariable String fiscalYear) {
         String org = org(orgCode);
         int year = year(fiscalYear);
-        FinalAccountsDocument doc = finalAccounts.live(org, year);
+        FinalAccountsDocument live = finalAccounts.live(org, year);
         String base = "/api/reports/final-accounts/" + org + "/" + year;
-        List<TableEntry> tables = doc.tables().stream().map(t -> new TableEntry(t.number(), t.kind(), t.name(),
-                t.noData(), base + "/" + t.kind())).toList();
-        Integer latest = publishing.latest(org, year).map(Publications.Publication::version).orElse(null);
-        return new Index(new TableRenderer.OrgRef(doc.orgCode(), doc.orgName(), doc.regionCode()), year,
-                new LayoutRef(doc.layoutId(), doc.layoutName()), Canonical.hash(Canonical.json(doc)), doc.isEmpty(),
-                latest, clock.instant(), tables, base + "/narrative", base + "/publications");
+        Optional<Publications.Publication> latest = publishing.latest(org, year);
+        Integer latestVersion = latest.map(Publications.Publication::version).orElse(null);
+        TableRenderer.OrgRef ref = new TableRenderer.OrgRef(live.orgCode(), live.orgName(), live.regionCode());
+        if (orgAccess.mayRead(org)) {
+            List<TableEntry> tables = live.tables().stream().map(t -> new TableEntry(t.number(), t.kind(), t.name(),
+                    t.noData(), base + "/" + t.kind())).toList();
+            return new Index(ref, year, LIVE, new LayoutRef(live.layoutId(), live.layoutName()),
+                    Canonical.hash(Canonical.json(live)), live.isEmpty(), latestVersion, clock.instant(), tables,
+                    base + "/narrative", base + "/publications");
+        }
+        FinalAccountsDocument shown = latest.map(p -> Canonical.read(p.document())).orElse(live);
+        boolean published = latest.isPresent();
+        List<TableEntry> tables = shown.tables().stream().map(t -> new TableEntry(t.number(), t.kind(), t.name(),
+                !published || t.noData(), base + "/" + t.kind())).toList();
+        return new Index(ref, year, "published", new LayoutRef(shown.layoutId(), shown.layoutName()), null,
+                live.isEmpty(), latestVersion, clock.instant(), tables, base + "/narrative", base + "/publications");
     }
 
     @GetMapping("/narrative")
@@ -79,9 +115,7 @@ class FinalAccountsController {
         String org = org(orgCode);
         int year = year(fiscalYear);
         AmountUnit u = AmountUnit.parse(unit);
-        Integer v = version(version);
-        FinalAccountsDocument doc = v == null ? finalAccounts.live(org, year)
-                : Canonical.read(publishing.require(org, year, v).document());
+        Shown shown = shown(org, year, version);
         FinalAccountsDocument previous = null;
         Narrative.PreviousYear previousYear = null;
         if (year > MIN_YEAR) {
@@ -89,7 +123,8 @@ class FinalAccountsController {
             if (published.isPresent()) {
                 previous = Canonical.read(published.get().document());
                 previousYear = new Narrative.PreviousYear(year - 1, "published", published.get().version());
-            } else {
+            } else if (orgAccess.mayRead(org)) {
+                // the previous year's live figures are a draft too: only its readers compare with them
                 FinalAccountsDocument live = finalAccounts.live(org, year - 1);
                 if (!live.isEmpty()) {
                     previous = live;
@@ -97,7 +132,8 @@ class FinalAccountsController {
                 }
             }
         }
-        return Narrative.of(doc, previous, previousYear, u, v, clock.instant());
+        return Narrative.of(shown.document(), previous, previousYear, u,
+                shown.publication() == null ? null : shown.publication().version(), clock.instant());
     }
 
     @GetMapping("/publications")
@@ -111,12 +147,28 @@ class FinalAccountsController {
         return publishing.detail(org(orgCode), year(fiscalYear), version(version));
     }
 
+    /** 部门决算公开 is the department's own act: only the org's agency publishes, and the call takes no body. */
     @PostMapping("/publications")
     ResponseEntity<Object> publish(@PathVariable String orgCode, @PathVariable String fiscalYear,
-            @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotentWrites.HEADER, required = false) String idempotencyKey,
+            @RequestBody(required = false) byte[] body) {
         String org = org(orgCode);
         int year = year(fiscalYear);
+        access.requireAgencyOf("orgCode", org);
+        if (body != null && !blank(body)) {
+            throw ApiProblem.invalid(null, "publishing takes no request body: the version is made of the figures "
+                    + "recorded for the org and year");
+        }
         return publishing.publish(org, year, idempotencyKey);
+    }
+
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @GetMapping("/{table}")
@@ -127,17 +179,13 @@ class FinalAccountsController {
         int year = year(fiscalYear);
         ExportFormat f = ExportFormat.parse(format);
         AmountUnit u = AmountUnit.parse(unit);
-        Integer v = version(version);
-        FinalAccountsDocument doc;
-        TableRenderer.Source source;
-        if (v == null) {
-            doc = finalAccounts.live(org, year);
-            source = TableRenderer.Source.live(clock.instant(), Canonical.hash(Canonical.json(doc)));
-        } else {
-            Publications.Publication p = publishing.require(org, year, v);
-            doc = Canonical.read(p.document());
-            source = new TableRenderer.Source(v, p.contentHash(), p.publishedAt(), null);
-        }
+        Shown shown = shown(org, year, version);
+        FinalAccountsDocument doc = shown.document();
+        Publications.Publication p = shown.publication();
+        Integer v = p == null ? null : p.version();
+        TableRenderer.Source source = p == null
+                ? TableRenderer.Source.live(clock.instant(), Canonical.hash(Canonical.json(doc)))
+                : new TableRenderer.Source(v, p.contentHash(), p.publishedAt(), null);
         FinalAccountsDocument.Table t = doc.table(table).orElseThrow(() -> ApiProblem.notFound("table",
                 "no table '" + abbreviate(table) + "' in the final accounts of " + org + " " + year + ": use one of "
                         + doc.tables().stream().map(x -> x.number() + " (" + x.kind() + ")").toList()));
@@ -152,6 +200,31 @@ class FinalAccountsController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, attachment(basename + ".xlsx"))
                     .body(grid(doc, t, u).toXlsx(t.number() + "表"));
         };
+    }
+
+    /**
+     * What a table or narrative read shows: {@code version=N} the published version N (anyone); {@code
+     * version=live} the live figures (readers of drafts only: 401 without a token, 403 out of scope); no version
+     * the live figures for a reader of drafts and the latest published version for everyone else (404 while
+     * nothing is published).
+     */
+    private Shown shown(String org, int year, String version) {
+        if (version != null && LIVE.equalsIgnoreCase(version.strip())) {
+            orgAccess.requireRead("version", org);
+            return new Shown(finalAccounts.live(org, year), null);
+        }
+        Integer v = version(version);
+        if (v != null) {
+            Publications.Publication p = publishing.require(org, year, v);
+            return new Shown(Canonical.read(p.document()), p);
+        }
+        if (orgAccess.mayRead(org)) {
+            return new Shown(finalAccounts.live(org, year), null);
+        }
+        Publications.Publication p = publishing.latest(org, year).orElseThrow(() -> ApiProblem.notFound("version",
+                "org " + org + " has not published its final accounts of " + year + " yet: only published "
+                        + "versions are public"));
+        return new Shown(Canonical.read(p.document()), p);
     }
 
     private static Grid grid(FinalAccountsDocument doc, FinalAccountsDocument.Table t, AmountUnit unit) {
@@ -196,7 +269,7 @@ class FinalAccountsController {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw ApiProblem.invalid("version", "version must be a published version number (1, 2, …), not '"
+        throw ApiProblem.invalid("version", "version must be a published version number (1, 2, …) or 'live', not '"
                 + abbreviate(value) + "'");
     }
 

@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.fundflow.contracts.access.Caller;
+import org.fundflow.contracts.access.Role;
+import org.fundflow.platform.security.Access;
 import org.fundflow.platform.web.ApiProblem;
+import org.fundflow.reporting.access.OrgAccess;
 import org.fundflow.reporting.export.Xlsx;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +21,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 项目支出绩效自评表: one form (JSON / CSV / XLSX), the list of evaluations, and counts by grade. */
+/**
+ * 项目支出绩效自评表: one form (JSON / CSV / XLSX), the list of evaluations, and counts by grade. Not public: a
+ * self-evaluation is read by its org's agency and by the finance bureaus and supervisors whose subtree holds the
+ * org's region ({@link OrgAccess}). A form or an {@code orgCode} filter out of scope is a 403; without
+ * {@code orgCode} the list and the counts cover exactly the orgs in the caller's scope.
+ */
 @RestController
 @RequestMapping("/api/reports/self-evaluations")
 class SelfEvaluationController {
@@ -28,16 +37,23 @@ class SelfEvaluationController {
     private static final int MAX_YEAR = 2100;
 
     private final SelfEvaluationReports reports;
+    private final Access access;
+    private final OrgAccess orgAccess;
 
-    SelfEvaluationController(SelfEvaluationReports reports) {
+    SelfEvaluationController(SelfEvaluationReports reports, Access access, OrgAccess orgAccess) {
         this.reports = reports;
+        this.access = access;
+        this.orgAccess = orgAccess;
     }
 
     @GetMapping
     SelfEvaluationReports.EvaluationList list(@RequestParam(required = false) String orgCode,
             @RequestParam(required = false) String fiscalYear, @RequestParam(required = false) String currentOnly) {
-        return reports.list(fiscalYear == null || fiscalYear.isBlank() ? null : year(fiscalYear), org(orgCode),
-                bool(currentOnly));
+        Integer year = fiscalYear == null || fiscalYear.isBlank() ? null : year(fiscalYear);
+        String org = org(orgCode);
+        boolean current = bool(currentOnly);
+        Scope scope = scope(org);
+        return reports.list(year, scope.org(), current, scope.orgs());
     }
 
     @GetMapping("/summary")
@@ -46,7 +62,25 @@ class SelfEvaluationController {
         if (fiscalYear == null || fiscalYear.isBlank()) {
             throw ApiProblem.invalid("fiscalYear", "fiscalYear is required");
         }
-        return reports.summary(year(fiscalYear), org(orgCode));
+        int year = year(fiscalYear);
+        Scope scope = scope(org(orgCode));
+        return reports.summary(year, scope.org(), scope.orgs());
+    }
+
+    /** The org a list is restricted to (null: any), and which orgs of the result the caller may see. */
+    private record Scope(String org, SelfEvaluationReports.OrgFilter orgs) {
+    }
+
+    private Scope scope(String requestedOrg) {
+        Caller caller = access.caller();
+        if (requestedOrg != null) {
+            orgAccess.requireRead("orgCode", requestedOrg);
+            return new Scope(requestedOrg, orgs -> org -> true);
+        }
+        if (caller.role() == Role.AGENCY) {
+            return new Scope(caller.org(), orgs -> org -> true);
+        }
+        return new Scope(null, orgs -> orgAccess.readableAmong(caller, orgs));
     }
 
     @GetMapping("/{evaluationId}")
@@ -59,7 +93,9 @@ class SelfEvaluationController {
                     + "'");
         }
         ExportFormat f = ExportFormat.parse(format);
+        access.caller();
         SelfEvaluationForm form = reports.form(id);
+        orgAccess.requireRead("evaluationId", form.orgCode());
         String basename = "self-evaluation-" + form.fiscalYear() + "-"
                 + (form.programCode() == null ? form.orgCode() : form.programCode()) + "-" + id;
         return switch (f) {

@@ -3,10 +3,12 @@ package org.fundflow.reporting.selfevaluation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.fundflow.contracts.Events;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.reporting.facts.OrgFacts;
@@ -82,8 +84,19 @@ class SelfEvaluationReports {
             List<ListItem> evaluations) {
     }
 
-    EvaluationList list(Integer fiscalYear, String orgCode, boolean currentOnly) {
-        List<ListItem> items = facts.list(fiscalYear, orgCode, null, currentOnly).stream().map(e -> new ListItem(
+    /** Which of the orgs found the caller may see, decided for all of them at once. */
+    interface OrgFilter {
+        Predicate<String> among(Collection<String> orgCodes);
+    }
+
+    private static List<Evaluation> visible(List<Evaluation> found, OrgFilter orgs) {
+        Predicate<String> readable = orgs.among(found.stream().map(Evaluation::orgCode).distinct().toList());
+        return found.stream().filter(e -> readable.test(e.orgCode())).toList();
+    }
+
+    EvaluationList list(Integer fiscalYear, String orgCode, boolean currentOnly, OrgFilter orgs) {
+        List<Evaluation> found = visible(facts.list(fiscalYear, orgCode, null, currentOnly), orgs);
+        List<ListItem> items = found.stream().map(e -> new ListItem(
                 e.evaluationId(), e.level(), e.programCode(), e.orgCode(), e.fiscalYear(), e.template(),
                 e.total() == null ? null : e.total().toPlainString(), e.grade(),
                 e.executionRate() == null ? null : e.executionRate().toPlainString(),
@@ -98,12 +111,13 @@ class SelfEvaluationReports {
             int total) {
     }
 
-    Summary summary(int fiscalYear, String orgCode) {
+    Summary summary(int fiscalYear, String orgCode, OrgFilter orgs) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         GRADES.forEach(g -> counts.put(g, 0));
         int ungraded = 0;
         int total = 0;
-        for (Evaluation e : facts.list(fiscalYear, orgCode, Events.EvaluationLevel.PROJECT.name(), true)) {
+        for (Evaluation e : visible(facts.list(fiscalYear, orgCode, Events.EvaluationLevel.PROJECT.name(), true),
+                orgs)) {
             total++;
             if (e.grade() != null && counts.containsKey(e.grade())) {
                 counts.merge(e.grade(), 1, Integer::sum);

@@ -67,7 +67,7 @@ class FinalAccountsPublicationTest extends FinalAccountsTestSupport {
         JsonNode v1 = JSON.readTree(first.body());
         assertThat(v1.get("version").asInt()).isEqualTo(1);
         assertThat(v1.get("contentHash").asString()).isEqualTo(liveHash).hasSize(64);
-        assertThat(v1.get("publishedBy").asString()).isEqualTo("test-officer");
+        assertThat(v1.get("publishedBy").asString()).isEqualTo("agency-" + org);
         assertThat(v1.get("previousVersion").isNull()).isTrue();
         assertThat(v1.at("/diff/added")).isEmpty();
         assertThat(v1.at("/diff/changed")).isEmpty();

@@ -16,11 +16,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.fundflow.reporting.ReportingServiceTestBase;
+import org.fundflow.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
-/** Reading and publishing final accounts over HTTP; the module's one Spring context. */
+/**
+ * Reading and publishing final accounts over HTTP; the module's one Spring context. The tests read the live figures,
+ * which are a draft until published, so they read as a national supervisor; they publish as the org's own agency.
+ */
 abstract class FinalAccountsTestSupport extends ReportingServiceTestBase {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Override
+    protected String reader() {
+        return nationalSupervisor();
+    }
 
     /** An org code no other test uses (tests share one database). */
     static String newOrg(String prefix) {
@@ -110,7 +119,7 @@ abstract class FinalAccountsTestSupport extends ReportingServiceTestBase {
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
         }
-        b.header("X-Fundflow-Subject", "test-officer");
+        b.header("Authorization", TestTokens.bearer(TestTokens.agency(org)));
         try {
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {

@@ -30,6 +30,12 @@ import tools.jackson.databind.JsonNode;
  * JSON, CSV and XLSX; re-submission moving "current"; counts by grade; a score arriving before its submission.
  */
 class SelfEvaluationReportTest extends ReportingServiceTestBase {
+    /** Self-evaluations are not public: read as a national supervisor (scopes: ReportingAccessMatrixTest). */
+    @Override
+    protected String reader() {
+        return nationalSupervisor();
+    }
+
     private static final String PROJECT = "2022年省级财政医疗救助补助资金";
     private static final String ORG_NAME = "吕梁市离石区医疗保障局";
 
