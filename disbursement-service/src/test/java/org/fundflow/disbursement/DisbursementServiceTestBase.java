@@ -16,11 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Level;
 import org.fundflow.testsupport.TestInfrastructure;
+import org.fundflow.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Debezium outbox relay (it runs because {@code fundflow.relay.name} is set). Events are produced to the real topics
  * exactly as budget-service's relay emits them, and results are read through HTTP. budget-service itself is stood in
  * for by {@link FakeBudgetService}, a real HTTP server.
+ *
+ * <p>Every call carries a bearer token ({@link TestTokens}) of the user who may rightfully make it, as a real client
+ * would: a write the agency of the org it concerns (the allocation's or payment's org), a read a national
+ * supervisor. The {@code …As} helpers name the caller instead (null: no token).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=disbursement-service")
@@ -63,15 +70,77 @@ public abstract class DisbursementServiceTestBase {
         return FakeBudgetService.shared();
     }
 
+    /** An org that holds nothing: the agency that makes writes whose rightful org cannot be told (a malformed body). */
+    protected static final String SOME_ORG = "ORG-SOMEONE";
+    private static final Pattern ORG_CLAIM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /** The reader of the default helpers: sees everything, writes nothing. */
+    protected static String reader() {
+        return TestTokens.nationalSupervisor();
+    }
+
+    /**
+     * The agency that may make this write: for a payment the agency of the org its allocation was made to (as known
+     * here, or as budget-service would show it), for a reversal the agency of the payment's payer org.
+     */
+    protected String rightfulWriter(String path, Object body) {
+        if (path.startsWith("/api/payments/") && path.endsWith("/reversals")) {
+            String id = path.substring("/api/payments/".length(), path.length() - "/reversals".length());
+            return TestTokens.agency(uuid(id).flatMap(this::payerOrgOf).orElse(SOME_ORG));
+        }
+        if (path.equals("/api/payments")) {
+            return TestTokens.agency(payerOf(body).orElse(SOME_ORG));
+        }
+        return TestTokens.agency(SOME_ORG);
+    }
+
+    private Optional<String> payerOf(Object body) {
+        JsonNode tree;
+        try {
+            tree = body instanceof String s ? JSON.readTree(s) : JSON.valueToTree(body);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (tree == null || !tree.isObject()) {
+            return Optional.empty();
+        }
+        Optional<UUID> allocation = uuid(tree.path("allocationId").asString(null));
+        Optional<String> toOrg = allocation.flatMap(id -> jdbc.queryForList(
+                "SELECT to_org FROM allocation_fact WHERE allocation_id = ?", String.class, id).stream().findFirst())
+                .or(() -> allocation.flatMap(id -> budgetService().toOrgOf(id)));
+        if (toOrg.isPresent()) {
+            return toOrg;
+        }
+        String payer = tree.path("payerOrg").asString(null);
+        return payer != null && ORG_CLAIM.matcher(payer).matches() ? Optional.of(payer) : Optional.empty();
+    }
+
+    private Optional<String> payerOrgOf(UUID paymentId) {
+        return jdbc.queryForList("SELECT payer_org FROM payment WHERE payment_id = ?", String.class, paymentId)
+                .stream().findFirst();
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A program code no other test uses: the tests share one database and one topic. */
     protected static String uniqueProgram(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A GET of raw bytes, as the national supervisor unless the headers carry an Authorization. */
     protected HttpResponse<byte[]> get(String pathAndQuery, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET();
         if (headers.length > 0) {
             request.headers(headers);
+        }
+        if (!hasAuthorization(headers)) {
+            request.header("Authorization", TestTokens.bearer(reader()));
         }
         return send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -105,16 +174,31 @@ public abstract class DisbursementServiceTestBase {
         }
     }
 
+    /** GETs as the national supervisor. */
     protected Response call(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "application/json"));
+        return callAs(reader(), path);
+    }
+
+    /** GETs with this token (null: anonymous). */
+    protected Response callAs(String token, String path) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "application/json"), token));
     }
 
     protected Response post(String path, Object body) {
         return post(path, UUID.randomUUID().toString(), body);
     }
 
-    /** POSTs JSON (a String body is sent as is) with the Idempotency-Key (none if null) and extra header pairs. */
+    /**
+     * POSTs JSON (a String body is sent as is) with the Idempotency-Key (none if null) and extra header pairs, as
+     * the {@linkplain #rightfulWriter rightful agency} unless the headers carry an Authorization.
+     */
     protected Response post(String path, String idempotencyKey, Object body, String... headers) {
+        return postAs(hasAuthorization(headers) ? null : rightfulWriter(path, body), path, idempotencyKey, body,
+                headers);
+    }
+
+    /** POSTs JSON with this token (null: anonymous). */
+    protected Response postAs(String token, String path, String idempotencyKey, Object body, String... headers) {
         String text = body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
@@ -125,15 +209,24 @@ public abstract class DisbursementServiceTestBase {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return send(request);
+        return send(authorized(request, token));
     }
 
-    /** Uploads a file from disk as multipart/form-data part {@code file}, streamed (never read into memory). */
+    /**
+     * Uploads a file from disk as multipart/form-data part {@code file}, streamed (never read into memory), as the
+     * agency of {@link #SOME_ORG}: for uploads refused whoever makes them.
+     */
     protected Response upload(String fileName, String contentType, Path file, String idempotencyKey) {
-        return upload(fileName, contentType, file, idempotencyKey, "file");
+        return uploadAs(TestTokens.agency(SOME_ORG), fileName, contentType, file, idempotencyKey, "file");
     }
 
     protected Response upload(String fileName, String contentType, Path file, String idempotencyKey,
+            String partName) {
+        return uploadAs(TestTokens.agency(SOME_ORG), fileName, contentType, file, idempotencyKey, partName);
+    }
+
+    /** Uploads with this token (null: anonymous). */
+    protected Response uploadAs(String token, String fileName, String contentType, Path file, String idempotencyKey,
             String partName) {
         String boundary = "fundflow-" + UUID.randomUUID();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName + "\"; filename=\""
@@ -155,10 +248,24 @@ public abstract class DisbursementServiceTestBase {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return send(request);
+        return send(authorized(request, token));
     }
 
-    private Response send(HttpRequest.Builder request) {
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", TestTokens.bearer(token));
+    }
+
+    private static boolean hasAuthorization(String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends a request built by the test itself (it sets its own headers, Authorization included). */
+    protected Response send(HttpRequest.Builder request) {
         HttpResponse<String> response = send(request.timeout(Duration.ofSeconds(120)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonNode body = null;
@@ -267,10 +374,11 @@ public abstract class DisbursementServiceTestBase {
         return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
     }
 
-    /** Row counts of the tables a payment write touches, to show that a rejected request wrote nothing. */
+    /** Row counts of the tables a write touches, to show that a rejected request wrote nothing. */
     protected Map<String, Long> writtenRows() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : new String[] {"payment", "payment_reversal", "outbox", "allocation_fact"}) {
+        for (String table : new String[] {"payment", "payment_reversal", "outbox", "allocation_fact",
+                "idempotency_key", "payment_import_job", "payment_import_error"}) {
             counts.put(table, count(table));
         }
         return counts;

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -20,19 +23,26 @@ import tools.jackson.databind.node.ObjectNode;
  * disbursement-service makes to it), serving the same JSON view: the issued facts plus budget, movements and
  * children, which the read-through must ignore. One per test JVM, on a free port, named to the Spring context through
  * {@code fundflow.budget-uri}.
+ *
+ * <p>Like budget-service it wants a bearer token (401 without one) and shows an allocation to an agency only if the
+ * allocation was made to the agency's org (403 otherwise; finance bureaus and supervisors are let through, their
+ * scope is not what this service relays). It reads the token's claims without verifying the signature: the service
+ * under test verified it already, and what is proven here is that the caller's token is relayed.
  */
 public final class FakeBudgetService {
     private static FakeBudgetService shared;
 
     /** How the next requests are answered. */
     public enum Mode {
-        NORMAL, ANSWER_503, SLOWER_THAN_THE_READ_TIMEOUT
+        NORMAL, ANSWER_503, ANSWER_401, SLOWER_THAN_THE_READ_TIMEOUT
     }
 
     private final HttpServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<UUID, String> views = new ConcurrentHashMap<>();
+    private final Map<UUID, String> toOrgs = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<UUID, String> authorizations = new ConcurrentHashMap<>();
     private volatile Mode mode = Mode.NORMAL;
 
     private FakeBudgetService() throws IOException {
@@ -72,6 +82,16 @@ public final class FakeBudgetService {
         return n == null ? 0 : n.get();
     }
 
+    /** The Authorization header of the last request for the allocation ("" if it had none). */
+    public String lastAuthorization(UUID allocationId) {
+        return authorizations.get(allocationId);
+    }
+
+    /** The org a served allocation was made to (empty for one to a region or one not served). */
+    public Optional<String> toOrgOf(UUID allocationId) {
+        return Optional.ofNullable(toOrgs.get(allocationId));
+    }
+
     /** Serves the allocation as budget-service's view would show it right after its 201. */
     public void serve(Events.AllocationIssued a) {
         ObjectNode v = json.createObjectNode();
@@ -104,6 +124,9 @@ public final class FakeBudgetService {
         v.putArray("movements");
         v.putArray("childAllocationIds");
         views.put(a.allocationId(), json.writeValueAsString(v));
+        if (a.toOrg() != null) {
+            toOrgs.put(a.allocationId(), a.toOrg());
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -118,6 +141,13 @@ public final class FakeBudgetService {
                 return;
             }
             requests.computeIfAbsent(allocationId, k -> new AtomicInteger()).incrementAndGet();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.put(allocationId, authorization == null ? "" : authorization);
+            Map<String, Object> claims = claims(authorization);
+            if (claims == null || mode == Mode.ANSWER_401) {
+                respond(exchange, 401, "{\"status\":401,\"detail\":\"sign in: this needs a bearer token\"}");
+                return;
+            }
             switch (mode) {
                 case ANSWER_503 -> respond(exchange, 503, "{\"status\":503}");
                 case SLOWER_THAN_THE_READ_TIMEOUT -> {
@@ -132,11 +162,32 @@ public final class FakeBudgetService {
                     String view = views.get(allocationId);
                     if (view == null) {
                         respond(exchange, 404, "{\"status\":404,\"field\":\"id\",\"detail\":\"no allocation\"}");
+                    } else if ("AGENCY".equals(claims.get("role"))
+                            && !Objects.equals(claims.get("org"), toOrgs.get(allocationId))) {
+                        respond(exchange, 403, "{\"status\":403,\"field\":\"id\",\"detail\":\"outside your scope\"}");
                     } else {
                         respond(exchange, 200, view);
                     }
                 }
             }
+        }
+    }
+
+    /** The claims of a bearer token (signature not checked: see the class comment), or null if there is none. */
+    private Map<String, Object> claims(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        if (parts.length < 2) {
+            return null;
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> claims = json.readValue(Base64.getUrlDecoder().decode(parts[1]), Map.class);
+            return claims;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
  * client-visible race). An allocation read through is stored exactly as its AllocationIssued event would be; the
  * event, consumed later, is then a no-op. Movements keep coming from events only.
  *
+ * <p>The read-through relays the caller's token ({@code Authorization} header): budget-service shows an allocation
+ * only to those allowed to see it, and a refusal is {@link Forbidden}, never a guess.
+ *
  * <p>Call outside a database transaction: the read-through may wait for budget-service for a few seconds.
  */
 @Component
@@ -51,27 +54,37 @@ public class AllocationLookup {
     public record Unavailable(UUID allocationId, String reason) implements Resolution {
     }
 
-    public Resolution resolve(UUID allocationId) {
+    /** budget-service refused to show the allocation to the caller (401 or 403): not theirs to pay from. */
+    public record Forbidden(UUID allocationId, int status, String reason) implements Resolution {
+    }
+
+    /**
+     * @param authorization the caller's {@code Authorization} header, relayed to budget-service if it must be asked
+     */
+    public Resolution resolve(UUID allocationId, String authorization) {
         Optional<AllocationFact> known = facts.find(allocationId);
-        return known.<Resolution>map(Found::new).orElseGet(() -> readThrough(allocationId));
+        return known.<Resolution>map(Found::new).orElseGet(() -> readThrough(allocationId, authorization));
     }
 
     /** Resolves many ids with one query for those already known and one read-through per unknown id. */
-    public Map<UUID, Resolution> resolveAll(Collection<UUID> allocationIds) {
+    public Map<UUID, Resolution> resolveAll(Collection<UUID> allocationIds, String authorization) {
         Map<UUID, Resolution> resolved = new HashMap<>();
         facts.findAll(allocationIds).forEach((id, fact) -> resolved.put(id, new Found(fact)));
         for (UUID id : allocationIds) {
             if (!resolved.containsKey(id)) {
-                resolved.put(id, readThrough(id));
+                resolved.put(id, readThrough(id, authorization));
             }
         }
         return resolved;
     }
 
-    private Resolution readThrough(UUID allocationId) {
+    private Resolution readThrough(UUID allocationId, String authorization) {
         Optional<BudgetClient.Fetched> fetched;
         try {
-            fetched = budget.fetch(allocationId);
+            fetched = budget.fetch(allocationId, authorization);
+        } catch (BudgetClient.Refused e) {
+            log.warn("allocation {}: {}", allocationId, e.getMessage());
+            return new Forbidden(allocationId, e.status(), e.getMessage());
         } catch (BudgetClient.Unavailable e) {
             log.warn("cannot verify allocation {}: {}", allocationId, e.getMessage());
             return new Unavailable(allocationId, e.getMessage());

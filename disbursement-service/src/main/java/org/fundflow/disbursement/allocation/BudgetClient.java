@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.fundflow.contracts.Events;
 import org.fundflow.platform.web.CorrelationId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads one allocation from budget-service ({@code GET /api/allocations/{id}}), for a payment that names an allocation
  * whose event has not been consumed here yet. Short timeouts: a payment waits at most about four seconds for an
  * answer, then is refused with 503 rather than accepted unchecked.
+ *
+ * <p>The caller's bearer token is relayed: budget-service shows an allocation to its recipient org's agency, so an
+ * agency can never learn (or pay from) another org's allocation through this service.
  */
 @Component
 class BudgetClient {
@@ -48,17 +52,29 @@ class BudgetClient {
     }
 
     /**
-     * @throws Unavailable when budget-service cannot be reached, times out, or answers anything but 200 or 404
+     * @param authorization the caller's {@code Authorization} header, relayed as is (null: none, which budget-service
+     *                      refuses)
+     * @throws Refused     when budget-service refuses the caller (401 or 403): not theirs to see
+     * @throws Unavailable when budget-service cannot be reached, times out, or answers anything but 200, 401, 403 or
+     *                     404
      */
-    Optional<Fetched> fetch(UUID allocationId) {
+    Optional<Fetched> fetch(UUID allocationId, String authorization) {
         byte[] body;
         try {
             body = http.get().uri("/api/allocations/{id}", allocationId).accept(MediaType.APPLICATION_JSON)
                     .header(CorrelationId.HEADER, CorrelationId.currentOrNew())
+                    .headers(h -> {
+                        if (authorization != null && !authorization.isBlank()) {
+                            h.set(HttpHeaders.AUTHORIZATION, authorization);
+                        }
+                    })
                     .exchange((request, response) -> {
                         int status = response.getStatusCode().value();
                         if (status == 404) {
                             return null;
+                        }
+                        if (status == 401 || status == 403) {
+                            throw new Refused(status);
                         }
                         if (status != 200) {
                             throw new Unavailable("budget-service at " + baseUri + " answered " + status);
@@ -93,6 +109,21 @@ class BudgetClient {
         }
         String message = root.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : " " + message);
+    }
+
+    /** budget-service refused to show the allocation to the caller whose token was relayed. */
+    static final class Refused extends RuntimeException {
+        private final int status;
+
+        Refused(int status) {
+            super(status == 401 ? "budget-service did not accept the token (401)"
+                    : "budget-service does not show it to you (403)");
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
     }
 
     /** budget-service could not say whether the allocation exists. */

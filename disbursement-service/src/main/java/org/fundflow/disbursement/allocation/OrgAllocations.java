@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Money;
+import org.fundflow.disbursement.access.ReadScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +29,8 @@ class OrgAllocations {
     private static final Logger log = LoggerFactory.getLogger(OrgAllocations.class);
 
     /** One row per allocation with its budget and executed amount summed from the movements and payments. */
-    private static final String SELECT = "SELECT f.allocation_id, f.to_org, f.to_org_name, f.program_code, "
-            + "f.program_name, f.fiscal_year, f.function_code, f.doc_no, f.issued_on, f.amount_cents, "
+    private static final String SELECT = "SELECT f.allocation_id, f.to_org, f.to_org_name, f.to_org_region, "
+            + "f.program_code, f.program_name, f.fiscal_year, f.function_code, f.doc_no, f.issued_on, f.amount_cents, "
             + AllocationFacts.BALANCE_COLUMNS + " FROM allocation_fact f";
 
     private final JdbcTemplate jdbc;
@@ -93,10 +94,20 @@ class OrgAllocations {
         return jdbc.query(SELECT + " WHERE f.allocation_id = ?", ROW, allocationId).stream().findFirst();
     }
 
-    /** Allocations of one org and/or one fiscal year (at least one filter is given). */
-    List<OrgAllocation> list(String orgCode, Integer fiscalYear) {
+    /**
+     * Allocations of one org and/or one fiscal year (at least one filter is given), within what the caller may read.
+     */
+    List<OrgAllocation> list(String orgCode, Integer fiscalYear, ReadScope scope) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE true");
         List<Object> args = new ArrayList<>();
+        if (scope.org() != null) {
+            sql.append(" AND f.to_org = ?");
+            args.add(scope.org());
+        }
+        if (scope.regions() != null) {
+            sql.append(" AND f.to_org_region = ANY(?)");
+            args.add(scope.regions().toArray(String[]::new));
+        }
         if (orgCode != null) {
             sql.append(" AND f.to_org = ?");
             args.add(orgCode);
@@ -117,8 +128,9 @@ class OrgAllocations {
         Money executed = Money.ofCents(rs.getLong("executed_cents"));
         Date issuedOn = rs.getDate("issued_on");
         return new OrgAllocation(rs.getObject("allocation_id", UUID.class), rs.getString("to_org"),
-                rs.getString("to_org_name"), rs.getString("program_code"), rs.getString("program_name"),
-                rs.getInt("fiscal_year"), rs.getString("function_code"), rs.getString("doc_no"),
+                rs.getString("to_org_name"), rs.getString("to_org_region"), rs.getString("program_code"),
+                rs.getString("program_name"), rs.getInt("fiscal_year"), rs.getString("function_code"),
+                rs.getString("doc_no"),
                 issuedOn == null ? null : issuedOn.toLocalDate(), amount, budget, executed, budget.minus(executed));
     }
 

@@ -41,7 +41,10 @@ final class Fields {
         return optionalText(field, value, max);
     }
 
-    /** Absent is fine; present must not be blank (leave it out instead) and must fit. */
+    /**
+     * Absent is fine; present must not be blank (leave it out instead), must fit, and must hold no control
+     * characters or bidirectional overrides (see {@link Texts}).
+     */
     static String optionalText(String field, String value, int max) {
         if (value == null) {
             return null;
@@ -51,6 +54,11 @@ final class Fields {
         }
         if (value.codePointCount(0, value.length()) > max) {
             throw ApiProblem.invalid(field, field + " must be at most " + max + " characters");
+        }
+        int unsafe = Texts.firstUnsafe(value);
+        if (unsafe >= 0) {
+            throw ApiProblem.invalid(field, field + " must not contain control characters or bidirectional "
+                    + "overrides (found " + String.format("U+%04X", unsafe) + ")");
         }
         return value;
     }
@@ -114,6 +122,6 @@ final class Fields {
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        return Texts.abbreviate(s, 40);
     }
 }

@@ -3,11 +3,17 @@ package org.fundflow.disbursement.payment;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.fundflow.contracts.access.Caller;
+import org.fundflow.contracts.access.Role;
+import org.fundflow.disbursement.access.Scopes;
+import org.fundflow.disbursement.allocation.AllocationFacts;
 import org.fundflow.disbursement.allocation.AllocationLookup;
 import org.fundflow.disbursement.allocation.AllocationLookup.Found;
 import org.fundflow.disbursement.payment.PaymentView.PaymentPage;
+import org.fundflow.platform.security.Access;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.platform.web.IdempotentWrites;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 支付 and 冲销: agencies record what they paid from the allocations they received. */
+/**
+ * 支付 and 冲销: agencies record what they paid from the allocations they received. Only the agency of the org an
+ * allocation was made to pays from it and reverses its payments; the org's agency and the finance bureaus and
+ * supervisors over the org's region read them. Every scope check comes before anything is written, the
+ * Idempotency-Key included.
+ */
 @RestController
 @RequestMapping("/api/payments")
 class PaymentController {
@@ -28,13 +39,20 @@ class PaymentController {
 
     private final PaymentService service;
     private final AllocationLookup lookup;
+    private final AllocationFacts facts;
     private final IdempotentWrites writes;
+    private final Access access;
+    private final Scopes scopes;
     private final JsonMapper json;
 
-    PaymentController(PaymentService service, AllocationLookup lookup, IdempotentWrites writes, JsonMapper json) {
+    PaymentController(PaymentService service, AllocationLookup lookup, AllocationFacts facts, IdempotentWrites writes,
+            Access access, Scopes scopes, JsonMapper json) {
         this.service = service;
         this.lookup = lookup;
+        this.facts = facts;
         this.writes = writes;
+        this.access = access;
+        this.scopes = scopes;
         this.json = json;
     }
 
@@ -43,17 +61,25 @@ class PaymentController {
     }
 
     /**
-     * Shape (400), then the allocation's facts (422, or 503 when budget-service must be asked and cannot be), then,
-     * with the allocation locked, the voucher (409) and the balance (422). The allocation is looked up (and possibly
-     * read through from budget-service) before the write's transaction, which therefore never waits on the network.
+     * Role (403), shape (400), the payer org in the caller's scope (403), then the allocation's facts (its org in the
+     * caller's scope: 403; the rules: 422; 503 when budget-service must be asked and cannot be), then, with the
+     * allocation locked, the voucher (409) and the balance (422). The allocation is looked up (and possibly read
+     * through from budget-service, with the caller's token) before the write's transaction, which therefore never
+     * waits on the network.
      */
     @PostMapping
     ResponseEntity<Object> record(@RequestBody RecordPayment body,
-            @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+            @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        Caller caller = access.requireRole(Role.AGENCY);
         PaymentCommand command = body.validate();
         requireKey(key);
-        AllocationLookup.Resolution resolution = lookup.resolve(command.allocationId());
-        PaymentRules.check(command, resolution).ifPresent(r -> {
+        access.requireAgencyOf("payerOrg", command.payerOrg());
+        AllocationLookup.Resolution resolution = lookup.resolve(command.allocationId(), authorization);
+        if (resolution instanceof Found found) {
+            access.requireAgencyOf("allocationId", found.fact().orgCode());
+        }
+        PaymentRules.check(command, resolution, caller.org()).ifPresent(r -> {
             throw r.toProblem();
         });
         var fact = ((Found) resolution).fact();
@@ -61,20 +87,29 @@ class PaymentController {
                 () -> IdempotentWrites.Result.created(service.record(command, fact))), "");
     }
 
+    /** Only the agency of the payment's payer org reverses it (403 before anything is written). */
     @PostMapping("/{paymentId}/reversals")
     ResponseEntity<Object> reverse(@PathVariable UUID paymentId, @RequestBody ReversePayment body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+        access.requireRole(Role.AGENCY);
         var command = body.validate();
+        access.requireAgencyOf("paymentId", service.find(paymentId).payerOrg());
         return withLocation(writes.execute("payment.reverse", key, new Keyed(paymentId, body),
                 () -> IdempotentWrites.Result.created(service.reverse(paymentId, command))), "payment");
     }
 
     @GetMapping("/{paymentId}")
     PaymentView get(@PathVariable UUID paymentId) {
-        return service.view(paymentId);
+        PaymentView view = service.view(paymentId);
+        scopes.requireRead("paymentId", view.payerOrgRegion(), view.payerOrg());
+        return view;
     }
 
-    /** Payments of an allocation and/or an org, by payment date (from/to inclusive), oldest first. */
+    /**
+     * Payments of an allocation and/or an org, by payment date (from/to inclusive), oldest first. A filter naming an
+     * allocation or an org outside the caller's scope is a 403 naming it; the page itself only ever holds payments
+     * the caller may read.
+     */
     @GetMapping
     PaymentPage search(@RequestParam(required = false) UUID allocationId, @RequestParam(required = false) String org,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -94,7 +129,13 @@ class PaymentController {
         if (skip < 0) {
             throw ApiProblem.invalid("offset", "offset must not be negative");
         }
-        return service.search(allocationId, orgCode, fromDate, toDate, pageSize, skip);
+        if (allocationId != null) {
+            facts.find(allocationId).ifPresent(f -> scopes.requireRead("allocationId", f.orgRegion(), f.orgCode()));
+        }
+        if (orgCode != null) {
+            scopes.requireOrgRead("org", orgCode, true);
+        }
+        return service.search(allocationId, orgCode, fromDate, toDate, pageSize, skip, scopes.readScope());
     }
 
     /** The same refusal as IdempotentWrites', but before the allocation is looked up over the network. */

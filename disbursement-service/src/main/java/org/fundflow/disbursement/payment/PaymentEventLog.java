@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.fundflow.contracts.Actor;
 import org.fundflow.contracts.EventEnvelope;
 import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Topics;
@@ -24,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link OutboxWriter}; an import batch's events go in one multi-row INSERT, since a thousand single-row inserts per
  * batch would cost more than the payments themselves. The rows are exactly what {@link OutboxWriter#append} writes
  * (same envelope, columns, schema version and meter), so the relay and every consumer see no difference.
+ *
+ * <p>Who made the change ({@code recordedBy} and the {@link Actor}) is passed in: an import batch runs on a
+ * background thread with no request, and its events carry the uploader, not the system.
  */
 @Component
 class PaymentEventLog {
@@ -41,14 +46,19 @@ class PaymentEventLog {
         this.meters = meters;
     }
 
+    /**
+     * @param actor who made the change; when it is the current request's own actor, a single event goes through
+     *              the {@link OutboxWriter} (which takes it from the request), otherwise every row is written here
+     *              with this actor
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void recorded(List<Events.PaymentRecorded> events, String recordedBy) {
-        if (events.size() == 1) {
+    void recorded(List<Events.PaymentRecorded> events, String recordedBy, Actor actor) {
+        if (events.size() == 1 && Objects.equals(actor, RecordedBy.actor())) {
             Events.PaymentRecorded e = events.get(0);
             outbox.append(Topics.PAYMENT_AGGREGATE, e.paymentId().toString(), Events.PAYMENT_RECORDED, recordedBy, e);
         } else if (!events.isEmpty()) {
             appendAll(Events.PAYMENT_RECORDED, events.stream().map(e -> e.paymentId().toString()).toList(), events,
-                    recordedBy);
+                    recordedBy, actor);
         }
     }
 
@@ -57,7 +67,8 @@ class PaymentEventLog {
         outbox.append(Topics.PAYMENT_AGGREGATE, e.paymentId().toString(), Events.PAYMENT_REVERSED, recordedBy, e);
     }
 
-    private <T> void appendAll(String type, List<String> aggregateIds, List<T> payloads, String recordedBy) {
+    private <T> void appendAll(String type, List<String> aggregateIds, List<T> payloads, String recordedBy,
+            Actor actor) {
         int n = payloads.size();
         Instant occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         String correlationId = CorrelationId.currentOrNew();
@@ -66,7 +77,7 @@ class PaymentEventLog {
         for (int i = 0; i < n; i++) {
             EventEnvelope<T> envelope = new EventEnvelope<>(UUID.randomUUID(), type, OutboxWriter.SCHEMA_VERSION,
                     Topics.PAYMENT_AGGREGATE, aggregateIds.get(i), occurredAt, recordedBy, correlationId,
-                    RecordedBy.actor(), payloads.get(i));
+                    actor, payloads.get(i));
             ids[i] = envelope.eventId().toString();
             documents[i] = json.writeValueAsString(envelope);
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.fundflow.contracts.Actor;
 import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Money;
 import org.fundflow.disbursement.allocation.AllocationFact;
@@ -67,10 +68,12 @@ public class PaymentLedger {
 
     /**
      * @param importJobId the import the rows come from, or null for an API call
+     * @param recordedBy  who made the change (the token's subject; an import's uploader)
+     * @param actor       who made the change in full, for the events (an import's uploader; the request's actor)
      * @return one outcome per candidate, in order
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Outcome> record(List<Candidate> candidates, UUID importJobId, String recordedBy) {
+    public List<Outcome> record(List<Candidate> candidates, UUID importJobId, String recordedBy, Actor actor) {
         Set<UUID> ids = new TreeSet<>();
         Set<VoucherKey> vouchers = new LinkedHashSet<>();
         Set<ProgramFacts.Key> programKeys = new LinkedHashSet<>();
@@ -158,7 +161,7 @@ public class PaymentLedger {
                 }
             }
         }
-        events.recorded(recordedEvents, recordedBy);
+        events.recorded(recordedEvents, recordedBy, actor);
         return List.of(outcomes);
     }
 

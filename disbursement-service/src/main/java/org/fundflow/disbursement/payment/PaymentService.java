@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fundflow.contracts.Events;
+import org.fundflow.disbursement.access.ReadScope;
 import org.fundflow.disbursement.allocation.AllocationFact;
 import org.fundflow.disbursement.allocation.AllocationFacts;
 import org.fundflow.disbursement.allocation.Balance;
@@ -43,7 +44,7 @@ class PaymentService {
     /** Records a payment whose allocation facts were already checked by {@link PaymentRules}. */
     PaymentView record(PaymentCommand c, AllocationFact fact) {
         PaymentLedger.Outcome outcome = ledger.record(List.of(new PaymentLedger.Candidate(0, c, fact)), null,
-                RecordedBy.current()).get(0);
+                RecordedBy.current(), RecordedBy.actor()).get(0);
         if (outcome instanceof PaymentLedger.Refused refused) {
             throw refused.rejection().toProblem();
         }
@@ -83,6 +84,11 @@ class PaymentService {
                         p.amount().minus(reversedNow)), allocations.balance(p.allocationId()).orElseThrow());
     }
 
+    /** The payment as recorded (its payer org and region say who may see or reverse it), or 404. */
+    StoredPayment find(UUID paymentId) {
+        return payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
+    }
+
     PaymentView view(UUID paymentId) {
         StoredPayment p = payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
         List<ReversalView> reversals = payments.reversals(List.of(paymentId)).getOrDefault(paymentId, List.of());
@@ -90,8 +96,9 @@ class PaymentService {
         return PaymentView.of(p, reversals, balance);
     }
 
-    PaymentPage search(UUID allocationId, String org, LocalDate from, LocalDate to, int limit, int offset) {
-        List<StoredPayment> page = payments.search(allocationId, org, from, to, limit, offset);
+    PaymentPage search(UUID allocationId, String org, LocalDate from, LocalDate to, int limit, int offset,
+            ReadScope scope) {
+        List<StoredPayment> page = payments.search(allocationId, org, from, to, limit, offset, scope);
         Map<UUID, List<ReversalView>> reversals = payments.reversals(page.stream().map(StoredPayment::paymentId)
                 .toList());
         return new PaymentPage(allocationId, org, from, to, limit, offset, page.stream()

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.fundflow.contracts.Events.ExpenditureKind;
 import org.fundflow.contracts.Events.ProcurementCategory;
 import org.fundflow.contracts.Money;
+import org.fundflow.disbursement.access.ReadScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -170,9 +171,19 @@ class Payments {
                 .findFirst();
     }
 
-    List<StoredPayment> search(UUID allocationId, String org, LocalDate from, LocalDate to, int limit, int offset) {
+    /** Payments matching the filters, within what the caller may read. */
+    List<StoredPayment> search(UUID allocationId, String org, LocalDate from, LocalDate to, int limit, int offset,
+            ReadScope scope) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM payment p WHERE true");
         List<Object> args = new ArrayList<>();
+        if (scope.org() != null) {
+            sql.append(" AND p.payer_org = ?");
+            args.add(scope.org());
+        }
+        if (scope.regions() != null) {
+            sql.append(" AND p.payer_org_region = ANY(?)");
+            args.add(scope.regions().toArray(String[]::new));
+        }
         if (allocationId != null) {
             sql.append(" AND p.allocation_id = ?");
             args.add(allocationId);

@@ -17,6 +17,10 @@ public record Rejection(HttpStatus status, String field, String reason) {
         return new Rejection(HttpStatus.CONFLICT, field, reason);
     }
 
+    static Rejection forbidden(String field, String reason) {
+        return new Rejection(HttpStatus.FORBIDDEN, field, reason);
+    }
+
     static Rejection unavailable(String field, String reason) {
         return new Rejection(HttpStatus.SERVICE_UNAVAILABLE, field, reason);
     }
@@ -26,6 +30,7 @@ public record Rejection(HttpStatus status, String field, String reason) {
             case UNPROCESSABLE_CONTENT -> ApiProblem.rule(field, reason);
             case CONFLICT -> ApiProblem.conflict(field, reason);
             case SERVICE_UNAVAILABLE -> new ApiProblem(status, "Service unavailable", field, reason);
+            case FORBIDDEN -> new ApiProblem(status, "Forbidden", field, reason);
             default -> new ApiProblem(status, status.getReasonPhrase(), field, reason);
         };
     }

@@ -8,6 +8,7 @@ import org.fundflow.contracts.Money;
 /**
  * An import job as the API shows it. Counters are committed with each batch, so polling shows them move.
  *
+ * @param org           the org the job belongs to: its uploader's
  * @param totalRows     data rows in the file: known from the start for CSV (a quick first pass), at the end for
  *                      XLSX (null until then)
  * @param recordedAmount the sum of the payments this job recorded
@@ -16,6 +17,7 @@ import org.fundflow.contracts.Money;
  */
 record ImportJobView(
         UUID jobId,
+        String org,
         String status,
         String fileName,
         String format,

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.fundflow.contracts.Actor;
 import org.fundflow.contracts.Money;
+import org.fundflow.disbursement.payment.Texts;
 import org.fundflow.disbursement.paymentimport.ImportJobView.RowError;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,16 +28,29 @@ class ImportJobs {
         this.jdbc = jdbc;
     }
 
-    /** A job's row as the runner needs it. */
+    /**
+     * A job's row as the runner needs it.
+     *
+     * @param uploader who uploaded it (null for a job uploaded before access control): every payment and event the
+     *                 job records carries this actor, and the job belongs to its org
+     */
     record Job(UUID jobId, String status, String fileName, ImportFormat format, String storedPath, String node,
-            long processedRows, String recordedBy, String correlationId) {
+            long processedRows, String recordedBy, String correlationId, Actor uploader) {
+
+        /** The org the job belongs to: only rows of this org are recorded. */
+        String org() {
+            return uploader == null ? null : uploader.org();
+        }
     }
 
+    /** @param uploader who uploads it (its subject is also the job's and its payments' recordedBy) */
     void create(UUID jobId, String fileName, ImportFormat format, long size, String sha256, String storedPath,
-            String node, String recordedBy, String correlationId) {
+            String node, Actor uploader, String correlationId) {
         jdbc.update("INSERT INTO payment_import_job (job_id, status, file_name, format, file_size, file_sha256, "
-                + "stored_path, node, recorded_by, correlation_id) VALUES (?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)",
-                jobId, fileName, format.name(), size, sha256, storedPath, node, recordedBy, correlationId);
+                + "stored_path, node, recorded_by, uploader_role, uploader_region, uploader_org, uploader_address, "
+                + "correlation_id) VALUES (?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                jobId, fileName, format.name(), size, sha256, storedPath, node, uploader.subject(), uploader.role(),
+                uploader.region(), uploader.org(), uploader.clientAddress(), correlationId);
     }
 
     Optional<Job> find(UUID jobId) {
@@ -58,6 +73,7 @@ class ImportJobs {
                 rejected, recordedCents, jobId);
     }
 
+    /** The errors' field and reason may echo what the file holds: stored printable (PostgreSQL refuses NUL). */
     void insertErrors(UUID jobId, List<RowError> errors) {
         if (errors.isEmpty()) {
             return;
@@ -68,8 +84,10 @@ class ImportJobs {
                     + "AS u(line, field, reason) ON CONFLICT DO NOTHING");
             ps.setObject(1, jobId);
             ps.setArray(2, con.createArrayOf("int8", errors.stream().map(RowError::line).toArray(Long[]::new)));
-            ps.setArray(3, con.createArrayOf("text", errors.stream().map(RowError::field).toArray(String[]::new)));
-            ps.setArray(4, con.createArrayOf("text", errors.stream().map(RowError::reason).toArray(String[]::new)));
+            ps.setArray(3, con.createArrayOf("text", errors.stream().map(e -> Texts.abbreviate(e.field(), 100))
+                    .toArray(String[]::new)));
+            ps.setArray(4, con.createArrayOf("text", errors.stream().map(e -> Texts.abbreviate(e.reason(), 2000))
+                    .toArray(String[]::new)));
             return ps;
         });
     }
@@ -81,7 +99,8 @@ class ImportJobs {
 
     void fail(UUID jobId, String failure) {
         jdbc.update("UPDATE payment_import_job SET status = 'FAILED', failure = ?, finished_at = now(), "
-                + "heartbeat_at = now() WHERE job_id = ? AND status IN ('QUEUED', 'RUNNING')", failure, jobId);
+                + "heartbeat_at = now() WHERE job_id = ? AND status IN ('QUEUED', 'RUNNING')",
+                Texts.abbreviate(failure, 4000), jobId);
     }
 
     /** The jobs a previous run of this node left unfinished. */
@@ -115,9 +134,9 @@ class ImportJobs {
         return jdbc.query("SELECT * FROM payment_import_job WHERE job_id = ?", (rs, n) -> {
             long total = rs.getLong("total_rows");
             Long totalRows = rs.wasNull() ? null : total;
-            return new ImportJobView(jobId, rs.getString("status"), rs.getString("file_name"),
-                    rs.getString("format"), totalRows, rs.getLong("processed_rows"), rs.getLong("recorded_rows"),
-                    rs.getLong("duplicate_rows"), rs.getLong("rejected_rows"),
+            return new ImportJobView(jobId, rs.getString("uploader_org"), rs.getString("status"),
+                    rs.getString("file_name"), rs.getString("format"), totalRows, rs.getLong("processed_rows"),
+                    rs.getLong("recorded_rows"), rs.getLong("duplicate_rows"), rs.getLong("rejected_rows"),
                     Money.ofCents(rs.getLong("recorded_cents")), rs.getString("failure"),
                     rs.getString("recorded_by"), instant(rs, "created_at"), instant(rs, "started_at"),
                     instant(rs, "finished_at"), errorsAfter(jobId, 0, FIRST_ERRORS),
@@ -147,7 +166,10 @@ class ImportJobs {
     private static Job job(ResultSet rs) throws SQLException {
         return new Job(rs.getObject("job_id", UUID.class), rs.getString("status"), rs.getString("file_name"),
                 ImportFormat.valueOf(rs.getString("format")), rs.getString("stored_path"), rs.getString("node"),
-                rs.getLong("processed_rows"), rs.getString("recorded_by"), rs.getString("correlation_id"));
+                rs.getLong("processed_rows"), rs.getString("recorded_by"), rs.getString("correlation_id"),
+                rs.getString("uploader_role") == null ? null : new Actor(rs.getString("recorded_by"),
+                        rs.getString("uploader_role"), rs.getString("uploader_region"), rs.getString("uploader_org"),
+                        rs.getString("uploader_address")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -31,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code batchSize}, one transaction each. A batch's payments, their events, its rejected rows and the job's counters
  * commit together, so the counters a client polls are always exactly what is recorded, and a job can be resumed
  * after the last committed batch.
+ *
+ * <p>A job belongs to its uploader's org: a row of another payer org, or naming another org's allocation, is rejected
+ * as outside the uploader's scope (nothing is asked of budget-service for another org's row). Every payment and event
+ * the job records carries the uploader as {@code recordedBy} and {@code actor}.
  */
 @Component
 class ImportProcessor {
@@ -58,15 +62,21 @@ class ImportProcessor {
         }
     }
 
-    void run(UUID jobId) {
+    /** @param authorization the uploader's Authorization header, relayed on read-throughs; null if not known */
+    void run(UUID jobId, String authorization) {
         ImportJobs.Job job = jobs.find(jobId).orElse(null);
         if (job == null || !(job.status().equals("QUEUED") || job.status().equals("RUNNING"))) {
             return;
         }
         MDC.put(CorrelationId.MDC_KEY, job.correlationId() == null ? jobId.toString() : job.correlationId());
         Path file = Path.of(job.storedPath());
-        Batches batches = new Batches(job);
+        Batches batches = new Batches(job, authorization);
         try {
+            if (job.org() == null) {
+                fail(job, "the job has no uploading org (it was uploaded before access control): upload the file "
+                        + "again; rows already recorded count as duplicates", file);
+                return;
+            }
             if (!Files.isReadable(file)) {
                 fail(job, "the uploaded file is no longer at " + file + " (the service restarted on another disk?); "
                         + "upload it again: rows already recorded count as duplicates", file);
@@ -128,6 +138,7 @@ class ImportProcessor {
     /** Collects rows into batches and records each batch. */
     private final class Batches {
         private final ImportJobs.Job job;
+        private final String authorization;
         private final List<Row> rows;
         /** Found, unknown and region allocations; facts never change, so they are asked for once per job. */
         private final Map<UUID, AllocationLookup.Resolution> resolved = new HashMap<>();
@@ -135,8 +146,9 @@ class ImportProcessor {
         private long seen;
         private long done;
 
-        Batches(ImportJobs.Job job) {
+        Batches(ImportJobs.Job job, String authorization) {
             this.job = job;
+            this.authorization = authorization;
             this.rows = new ArrayList<>(props.batchSize());
         }
 
@@ -185,6 +197,12 @@ class ImportProcessor {
                                 + "(payerOrg, voucherNo) is what makes uploading the same file again safe"));
                         continue;
                     }
+                    if (!c.payerOrg().equals(job.org())) {
+                        errors.add(new RowError(row.line(), "payerOrg", "payerOrg " + c.payerOrg() + " is outside "
+                                + "your scope (org " + job.org() + "): an import records payments of its uploader's "
+                                + "org only"));
+                        continue;
+                    }
                     wellFormed.add(row);
                     commands.add(c);
                 } catch (ApiProblem p) {
@@ -199,7 +217,7 @@ class ImportProcessor {
                 }
             });
             Map<UUID, AllocationLookup.Resolution> thisBatch = new HashMap<>(resolved);
-            lookup.resolveAll(unknown).forEach((id, r) -> {
+            lookup.resolveAll(unknown, authorization).forEach((id, r) -> {
                 thisBatch.put(id, r);
                 if (!(r instanceof AllocationLookup.Unavailable)) {
                     resolved.put(id, r); // an unreachable budget-service is asked again in the next batch
@@ -210,8 +228,13 @@ class ImportProcessor {
                 PaymentCommand c = commands.get(i);
                 long line = wellFormed.get(i).line();
                 AllocationLookup.Resolution r = thisBatch.get(c.allocationId());
-                var rejection = PaymentRules.check(c, r);
-                if (rejection.isPresent()) {
+                var rejection = PaymentRules.check(c, r, job.org());
+                if (authorization == null && r instanceof AllocationLookup.Forbidden) {
+                    errors.add(new RowError(line, "allocationId", "allocation " + c.allocationId() + " is not "
+                            + "known here yet, and budget-service cannot be asked without the uploader's token (the "
+                            + "job resumed after a restart): upload the file again; rows already recorded count as "
+                            + "duplicates"));
+                } else if (rejection.isPresent()) {
                     errors.add(error(line, rejection.get()));
                 } else {
                     candidates.add(new PaymentLedger.Candidate(line, c, ((AllocationLookup.Found) r).fact()));
@@ -224,7 +247,8 @@ class ImportProcessor {
                 long duplicates = 0;
                 long cents = 0;
                 if (!candidates.isEmpty()) {
-                    for (PaymentLedger.Outcome o : ledger.record(candidates, job.jobId(), job.recordedBy())) {
+                    for (PaymentLedger.Outcome o : ledger.record(candidates, job.jobId(), job.recordedBy(),
+                            job.uploader())) {
                         if (o instanceof PaymentLedger.Recorded r) {
                             recorded++;
                             cents += r.amount().cents();

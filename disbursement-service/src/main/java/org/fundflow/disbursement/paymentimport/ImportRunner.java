@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
  * continue from the row after their last committed batch, since a batch's rows and the job's counters commit
  * together. A job whose instance never comes back (no touch for {@code staleAfter}) is failed by any instance, with
  * a message saying that re-uploading is safe.
+ *
+ * <p>The uploader's {@code Authorization} header is handed to the worker in memory only (never stored): the rows'
+ * allocations that must be read from budget-service are read with it. A job resumed after a restart has none, so
+ * its rows naming allocations not yet known here are rejected (upload the file again).
  */
 @Component
 class ImportRunner {
@@ -64,12 +68,13 @@ class ImportRunner {
         return executor.getQueue().remainingCapacity() == 0;
     }
 
-    void submit(UUID jobId) {
+    /** @param authorization the uploader's Authorization header, for read-throughs (null when resumed) */
+    void submit(UUID jobId, String authorization) {
         inFlight.add(jobId);
         try {
             executor.execute(() -> {
                 try {
-                    processor.run(jobId);
+                    processor.run(jobId, authorization);
                 } catch (RuntimeException e) {
                     log.error("import {} crashed", jobId, e);
                 } finally {
@@ -97,7 +102,7 @@ class ImportRunner {
             }
             if (Files.isReadable(Path.of(job.storedPath()))) {
                 log.info("resuming import {} after {} rows", job.jobId(), job.processedRows());
-                submit(job.jobId());
+                submit(job.jobId(), null);
                 resumed++;
             } else {
                 jobs.fail(job.jobId(), "interrupted by a restart of node " + job.node() + " after "

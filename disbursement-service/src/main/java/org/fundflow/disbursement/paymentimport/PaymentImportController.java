@@ -1,6 +1,5 @@
 package org.fundflow.disbursement.paymentimport;
 
-import org.fundflow.platform.web.RecordedBy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +14,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.fundflow.contracts.Actor;
+import org.fundflow.contracts.access.Caller;
+import org.fundflow.contracts.access.Role;
+import org.fundflow.disbursement.access.Scopes;
+import org.fundflow.disbursement.payment.Texts;
+import org.fundflow.platform.security.Access;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.platform.web.CorrelationId;
 import org.fundflow.platform.web.IdempotentWrites;
+import org.fundflow.platform.web.RecordedBy;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bulk payment imports: a CSV or XLSX file is stored, answered with 202 and a job, and processed in the background.
+ * Only an agency uploads; the job belongs to its org (rows of other orgs are rejected line by line) and records the
+ * uploader. A job is read by its org's agency and by finance bureaus and supervisors over the org's region.
  */
 @RestController
 @RequestMapping("/api/payment-imports")
@@ -45,24 +54,35 @@ class PaymentImportController {
     private final ImportRunner runner;
     private final ImportProperties props;
     private final IdempotentWrites writes;
+    private final Access access;
+    private final Scopes scopes;
     private final JsonMapper json;
 
     PaymentImportController(ImportJobs jobs, ImportRunner runner, ImportProperties props, IdempotentWrites writes,
-            JsonMapper json) {
+            Access access, Scopes scopes, JsonMapper json) {
         this.jobs = jobs;
         this.runner = runner;
         this.props = props;
         this.writes = writes;
+        this.access = access;
+        this.scopes = scopes;
         this.json = json;
     }
 
-    /** What the Idempotency-Key fingerprints: the file itself (its content's hash) and its name. */
-    private record Upload(String fileName, long size, String sha256) {
+    /**
+     * What the Idempotency-Key fingerprints: the file itself (its content's hash), its name, and the org it is
+     * uploaded for (another org reusing a key gets a 409, never the first org's job).
+     */
+    private record Upload(String org, String fileName, long size, String sha256) {
     }
 
     @PostMapping
     ResponseEntity<Object> upload(@RequestParam("file") MultipartFile file,
-            @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) throws IOException {
+            @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization)
+            throws IOException {
+        Caller caller = access.requireRole(Role.AGENCY);
+        Actor uploader = RecordedBy.actor();
         if (key == null || key.isBlank()) {
             throw ApiProblem.invalid(IdempotentWrites.HEADER, "header " + IdempotentWrites.HEADER + " is required on "
                     + "every write (any unique string of up to 128 letters, digits, '.', '_', ':' or '-', e.g. a "
@@ -87,16 +107,16 @@ class PaymentImportController {
         file.transferTo(stored); // moves the multipart temp file where possible: the upload is never in memory
         boolean[] created = {false};
         try {
-            Upload fingerprint = new Upload(fileName, Files.size(stored), sha256(stored));
+            Upload fingerprint = new Upload(caller.org(), fileName, Files.size(stored), sha256(stored));
             ResponseEntity<Object> response = writes.execute("payment.import", key, fingerprint, () -> {
                 jobs.create(jobId, fileName, format, fingerprint.size(), fingerprint.sha256(), stored.toString(),
-                        props.nodeName(), RecordedBy.current(), CorrelationId.current().orElse(null));
+                        props.nodeName(), uploader, CorrelationId.current().orElse(null));
                 created[0] = true;
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCompletion(int status) {
                         if (status == STATUS_COMMITTED) {
-                            runner.submit(jobId); // only now can the worker see the job
+                            runner.submit(jobId, authorization); // only now can the worker see the job
                         } else {
                             deleteQuietly(stored);
                         }
@@ -116,7 +136,9 @@ class PaymentImportController {
 
     @GetMapping("/{jobId}")
     ImportJobView get(@PathVariable UUID jobId) {
-        return jobs.view(jobId).orElseThrow(() -> notFound(jobId));
+        ImportJobView view = jobs.view(jobId).orElseThrow(() -> notFound(jobId));
+        scopes.requireOrgRead("jobId", view.org(), false);
+        return view;
     }
 
     /** Every rejected row, in line order, streamed a page at a time from the database. */
@@ -127,9 +149,8 @@ class PaymentImportController {
         if (!f.equals("json") && !f.equals("csv")) {
             throw ApiProblem.invalid("format", "format must be json or csv");
         }
-        if (jobs.find(jobId).isEmpty()) {
-            throw notFound(jobId);
-        }
+        ImportJobs.Job job = jobs.find(jobId).orElseThrow(() -> notFound(jobId));
+        scopes.requireOrgRead("jobId", job.org(), false);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (f.equals("csv")) {
             response.setContentType("text/csv;charset=UTF-8");
@@ -179,16 +200,21 @@ class PaymentImportController {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
-    private static String fileName(String original) {
+    /** The name as shown and stored: no directories, no control characters or bidi overrides, at most 255. */
+    static String fileName(String original) {
         if (original == null || original.isBlank()) {
             return "upload";
         }
         String name = original.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        name = name.substring(name.lastIndexOf('/') + 1);
+        StringBuilder safe = new StringBuilder();
+        name.codePoints().forEach(cp -> safe.appendCodePoint(Texts.isUnsafe(cp) ? '_' : cp));
+        name = safe.toString().strip();
         if (name.isEmpty()) {
             return "upload";
         }
-        return name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
+        return name.codePointCount(0, name.length()) <= MAX_FILE_NAME ? name
+                : name.substring(0, name.offsetByCodePoints(0, MAX_FILE_NAME));
     }
 
     private static String sha256(Path file) throws IOException {

@@ -2,13 +2,16 @@ package org.fundflow.disbursement.paymentimport;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.fundflow.disbursement.payment.Texts;
 import org.fundflow.platform.web.CorrelationId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -23,13 +26,49 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadProblems {
-    /** spring.servlet.multipart.max-file-size, as documented. */
-    static final String LIMIT = "50 MB";
+    private final long limitBytes;
+    private final String limit;
 
+    /** @param maxFileSize spring.servlet.multipart.max-file-size (env FUNDFLOW_IMPORT_MAX_FILE_SIZE) */
+    UploadProblems(@Value("${spring.servlet.multipart.max-file-size:50MB}") DataSize maxFileSize) {
+        this.limitBytes = maxFileSize.toBytes();
+        this.limit = describe(maxFileSize);
+    }
+
+    /**
+     * Too large a file or request, found while the multipart body is read, before any controller runs. The servlet
+     * container reports an over-long part header (a file name of thousands of characters) the same way: a request
+     * that is itself within the limit is a malformed upload (400), not a large one.
+     */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        long length = request.getContentLengthLong();
+        if (length >= 0 && length <= limitBytes) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "file", "the multipart body cannot be read ("
+                    + Texts.abbreviate(rootMessage(e), 200) + "): send the file in a part named 'file', under a "
+                    + "file name of a reasonable length", request);
+        }
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", "file",
-                "the file is larger than " + LIMIT + ": split it into several imports", request);
+                "the file is larger than " + limit + ": split it into several imports", request);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    static String describe(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        if (bytes % 1024 == 0) {
+            return bytes / 1024 + " KB";
+        }
+        return bytes + " bytes";
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
@@ -38,8 +77,15 @@ class UploadProblems {
                 "multipart part '" + e.getRequestPartName() + "' is required (the CSV or XLSX file)", request);
     }
 
+    /** Not multipart at all (415), or a multipart body that cannot be parsed (400: e.g. a NUL in a file name). */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", "file", "the multipart body cannot be read ("
+                    + Texts.abbreviate(rootMessage(e), 200) + "): send the CSV or XLSX file in a part named 'file'",
+                    request);
+        }
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "file",
                 "send multipart/form-data with the CSV or XLSX file in a part named 'file'", request);
     }

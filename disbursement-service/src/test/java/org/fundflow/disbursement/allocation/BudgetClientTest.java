@@ -19,7 +19,8 @@ class BudgetClientTest {
         }
         BudgetClient client = new BudgetClient(URI.create("http://localhost:" + port), JsonMapper.builder().build());
         long started = System.nanoTime();
-        assertThatThrownBy(() -> client.fetch(UUID.randomUUID())).isInstanceOf(BudgetClient.Unavailable.class)
+        assertThatThrownBy(() -> client.fetch(UUID.randomUUID(), "Bearer token"))
+                .isInstanceOf(BudgetClient.Unavailable.class)
                 .hasMessageContaining("did not answer");
         org.assertj.core.api.Assertions.assertThat((System.nanoTime() - started) / 1_000_000)
                 .isLessThan(BudgetClient.CONNECT_TIMEOUT.toMillis() + 1_000);

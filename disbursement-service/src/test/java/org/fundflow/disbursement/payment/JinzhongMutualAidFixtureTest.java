@@ -138,7 +138,10 @@ class JinzhongMutualAidFixtureTest extends DisbursementServiceTestBase {
         assertThat(KafkaTopic.header(recorded, EventHeaders.EVENT_ID)).isEqualTo(envelope.path("eventId").asString());
         assertThat(KafkaTopic.header(recorded, EventHeaders.CORRELATION_ID)).isNotBlank();
         assertThat(envelope.path("aggregateType").asString()).isEqualTo("payment");
-        assertThat(envelope.path("recordedBy").asString()).isEqualTo("anonymous");
+        assertThat(envelope.path("recordedBy").asString()).isEqualTo("agency-" + ORG);
+        assertThat(envelope.at("/actor/subject").asString()).isEqualTo("agency-" + ORG);
+        assertThat(envelope.at("/actor/role").asString()).isEqualTo("AGENCY");
+        assertThat(envelope.at("/actor/org").asString()).isEqualTo(ORG);
         JsonNode payload = envelope.path("payload");
         assertThat(payload.path("paymentId").asString()).isEqualTo(yuci);
         assertThat(payload.path("allocationId").asString()).isEqualTo(id.toString());
@@ -161,6 +164,7 @@ class JinzhongMutualAidFixtureTest extends DisbursementServiceTestBase {
                 .filter(r -> Events.PAYMENT_REVERSED.equals(KafkaTopic.header(r, EventHeaders.EVENT_TYPE)))
                 .findFirst().orElseThrow();
         assertThat(reversed.key()).isEqualTo(yuci);
+        assertThat(JSON.readTree(reversed.value()).at("/actor/org").asString()).isEqualTo(ORG);
         JsonNode reversedPayload = JSON.readTree(reversed.value()).path("payload");
         assertThat(reversedPayload.path("reversalId").asString()).isEqualTo(reversal.text("reversalId"));
         assertThat(reversedPayload.path("allocationId").asString()).isEqualTo(id.toString());

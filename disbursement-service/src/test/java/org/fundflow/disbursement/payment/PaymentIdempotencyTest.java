@@ -10,7 +10,9 @@ import org.fundflow.contracts.EventHeaders;
 import org.fundflow.contracts.Events;
 import org.fundflow.contracts.Topics;
 import org.fundflow.disbursement.DisbursementServiceTestBase;
+import org.fundflow.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** A retried write with the same Idempotency-Key is answered from the first and writes (and publishes) nothing more. */
 class PaymentIdempotencyTest extends DisbursementServiceTestBase {
@@ -23,9 +25,10 @@ class PaymentIdempotencyTest extends DisbursementServiceTestBase {
         body.put("voucherNo", "ID-" + UUID.randomUUID().toString().substring(0, 8));
         String key = UUID.randomUUID().toString();
 
-        Response first = post("/api/payments", key, body, "X-Fundflow-Subject", "clerk@140700-101",
-                "X-Correlation-Id", "corr-idem-1");
-        Response retry = post("/api/payments", key, body, "X-Fundflow-Subject", "clerk@140700-101");
+        String clerk = TestTokens.withClaims(Map.of("sub", "clerk@140700-101", "role", "AGENCY", "org",
+                allocation.toOrg()));
+        Response first = postAs(clerk, "/api/payments", key, body, "X-Correlation-Id", "corr-idem-1");
+        Response retry = postAs(clerk, "/api/payments", key, body);
 
         assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
@@ -52,7 +55,12 @@ class PaymentIdempotencyTest extends DisbursementServiceTestBase {
         assertThat(KafkaTopic.header(event, EventHeaders.CORRELATION_ID)).isEqualTo("corr-idem-1");
         assertThat(KafkaTopic.header(event, EventHeaders.EVENT_ID)).isEqualTo(jdbc.queryForObject(
                 "SELECT id::text FROM outbox WHERE aggregateid = ?", String.class, id));
-        assertThat(JSON.readTree(event.value()).path("recordedBy").asString()).isEqualTo("clerk@140700-101");
+        JsonNode envelope = JSON.readTree(event.value());
+        assertThat(envelope.path("recordedBy").asString()).isEqualTo("clerk@140700-101");
+        assertThat(envelope.at("/actor/subject").asString()).isEqualTo("clerk@140700-101");
+        assertThat(envelope.at("/actor/role").asString()).isEqualTo("AGENCY");
+        assertThat(envelope.at("/actor/org").asString()).isEqualTo(allocation.toOrg());
+        assertThat(envelope.at("/actor/clientAddress").asString()).isNotBlank();
         String sentinel = pay(payment(allocation.allocationId(), allocation.toOrg(), "1", "2022-02-02"))
                 .path("paymentId").asString();
         topic.awaitKey(sentinel, 1);

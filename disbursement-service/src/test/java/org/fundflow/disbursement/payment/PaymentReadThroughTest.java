@@ -10,6 +10,7 @@ import org.fundflow.contracts.Level;
 import org.fundflow.disbursement.AllocationEvents;
 import org.fundflow.disbursement.DisbursementServiceTestBase;
 import org.fundflow.disbursement.FakeBudgetService;
+import org.fundflow.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,8 @@ class PaymentReadThroughTest extends DisbursementServiceTestBase {
         assertThat(pay(payment(id, allocation.toOrg(), "800.00", "2023-03-16")).at("/balance/available")
                 .asString()).isEqualTo("3000.00");
         assertThat(budgetService().requests(id)).as("read through once, then known").isEqualTo(1);
+        assertThat(claims(budgetService().lastAuthorization(id))).as("the payer's own token was relayed")
+                .containsEntry("role", "AGENCY").containsEntry("org", allocation.toOrg());
 
         // the event arrives later: a no-op for the facts; movements still come from events
         var issued = events().issued(allocation);
@@ -62,6 +65,50 @@ class PaymentReadThroughTest extends DisbursementServiceTestBase {
         assertThat(view.get("issuedOn").asString()).isEqualTo("2023-03-01");
         assertThat(view.get("executed").asString()).isEqualTo("2000.00");
         assertThat(view.get("available").asString()).isEqualTo("4000.00");
+    }
+
+    @Test
+    void anotherOrgsAllocationThatOnlyBudgetServiceKnowsIsRefusedWith403AndNothingIsStored() {
+        Events.AllocationIssued allocation = notYetPublished("5000.00");
+        budgetService().serve(allocation);
+        String intruder = uniqueProgram("INTRUDER");
+        var rowsBefore = writtenRows();
+
+        Response r = postAs(TestTokens.agency(intruder), "/api/payments", UUID.randomUUID().toString(),
+                payment(allocation.allocationId(), intruder, "1.00", "2023-03-15"));
+
+        assertThat(r.status()).as("%s", r.body()).isEqualTo(403);
+        assertThat(r.field()).isEqualTo("allocationId");
+        assertThat(r.detail()).contains("outside your scope (org " + intruder + ")");
+        assertThat(claims(budgetService().lastAuthorization(allocation.allocationId())))
+                .containsEntry("org", intruder);
+        assertThat(writtenRows()).as("no fact learned, no key stored").isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aTokenBudgetServiceDoesNotAcceptIsA403NeverA500() {
+        Events.AllocationIssued allocation = notYetPublished("5000.00");
+        budgetService().serve(allocation);
+        var rowsBefore = writtenRows();
+        Response r;
+        try {
+            budgetService().mode(FakeBudgetService.Mode.ANSWER_401);
+            r = post("/api/payments", payment(allocation.allocationId(), allocation.toOrg(), "1.00", "2023-03-15"));
+        } finally {
+            budgetService().mode(FakeBudgetService.Mode.NORMAL);
+        }
+        assertThat(r.status()).as("%s", r.body()).isEqualTo(403);
+        assertThat(r.field()).isEqualTo("allocationId");
+        assertThat(r.detail()).contains("did not accept the token");
+        assertThat(writtenRows()).isEqualTo(rowsBefore);
+    }
+
+    /** The claims of a relayed bearer token. */
+    private static java.util.Map<String, Object> claims(String authorization) {
+        assertThat(authorization).startsWith("Bearer ");
+        String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+        return JSON.readValue(java.util.Base64.getUrlDecoder().decode(payload),
+                new tools.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
     }
 
     @Test

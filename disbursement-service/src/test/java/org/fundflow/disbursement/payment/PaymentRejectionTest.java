@@ -93,11 +93,11 @@ class PaymentRejectionTest extends DisbursementServiceTestBase {
 
         cases.add(rule("unknown allocation", "allocationId", valid,
                 b -> b.put("allocationId", UUID.randomUUID().toString()), "no allocation"));
-        cases.add(rule("allocation to a region", "allocationId", valid, b -> {
-            b.put("allocationId", toRegion.allocationId().toString());
-        }, "not to an org"));
-        cases.add(rule("another org's allocation", "payerOrg", valid, b -> b.put("payerOrg", uniqueProgram("O")),
-                "was made to org " + org));
+        // budget-service shows an allocation to a region to no agency: it is outside the payer's scope
+        cases.add(new Case("allocation to a region", 403, "allocationId", with(valid,
+                b -> b.put("allocationId", toRegion.allocationId().toString())), "outside your scope"));
+        cases.add(new Case("another org as payer", 403, "payerOrg", with(valid,
+                b -> b.put("payerOrg", uniqueProgram("O"))), "outside your scope"));
         cases.add(rule("paid before the allocation was issued", "paidOn", valid, b -> b.put("paidOn", "2021-02-28"),
                 "before 2021-03-01"));
         cases.add(rule("more than is available", "amount", valid, b -> b.put("amount", "900.01"),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.fundflow.contracts.Events;
+import org.fundflow.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ class CsvReimportTest extends ImportTestSupport {
         }
         Path file = write(dir.resolve("march.csv"), lines);
 
-        JsonNode first = awaitJob(submit("march.csv", CSV, file));
+        JsonNode first = awaitJob(submit(a.toOrg(), "march.csv", CSV, file));
         assertThat(first.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(first.path("recordedRows").asLong()).isEqualTo(30);
         String executed = balance(a.allocationId()).get("executed").asString();
@@ -39,7 +40,7 @@ class CsvReimportTest extends ImportTestSupport {
         long payments = count("payment");
         long outbox = count("outbox");
 
-        JsonNode again = awaitJob(submit("march.csv", CSV, file));
+        JsonNode again = awaitJob(submit(a.toOrg(), "march.csv", CSV, file));
         assertThat(again.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(again.path("processedRows").asLong()).isEqualTo(30);
         assertThat(again.path("duplicateRows").asLong()).isEqualTo(30);
@@ -56,7 +57,8 @@ class CsvReimportTest extends ImportTestSupport {
                 "患者 5", 1, vouchers + "/5", null));
         corrected.add(csvLine(a.allocationId(), a.toOrg(), "100", "2023-03-31", "2101301", "30307", "PROJECT",
                 "患者 31", 1, vouchers + "/31", null));
-        JsonNode third = awaitJob(submit("march-corrected.csv", CSV, write(dir.resolve("c.csv"), corrected)));
+        JsonNode third = awaitJob(submit(a.toOrg(), "march-corrected.csv", CSV,
+                write(dir.resolve("c.csv"), corrected)));
         assertThat(third.path("recordedRows").asLong()).isEqualTo(1);
         assertThat(third.path("duplicateRows").asLong()).isEqualTo(29);
         assertThat(third.path("rejectedRows").asLong()).isEqualTo(1);
@@ -74,8 +76,9 @@ class CsvReimportTest extends ImportTestSupport {
         Path file = write(dir.resolve("one.csv"), List.of(HEADER, csvLine(a.allocationId(), a.toOrg(), "1",
                 "2023-03-01", "2101301", "30307", "BASIC", null, null, "K-" + UUID.randomUUID(), null)));
         String key = UUID.randomUUID().toString();
-        Response first = upload("one.csv", CSV, file, key);
-        Response replay = upload("one.csv", CSV, file, key);
+        String agency = TestTokens.agency(a.toOrg());
+        Response first = uploadAs(agency, "one.csv", CSV, file, key, "file");
+        Response replay = uploadAs(agency, "one.csv", CSV, file, key, "file");
         assertThat(first.status()).isEqualTo(202);
         assertThat(replay.status()).isEqualTo(202);
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
@@ -87,7 +90,7 @@ class CsvReimportTest extends ImportTestSupport {
 
         Path other = write(dir.resolve("two.csv"), List.of(HEADER, csvLine(a.allocationId(), a.toOrg(), "2",
                 "2023-03-01", "2101301", "30307", "BASIC", null, null, "K-" + UUID.randomUUID(), null)));
-        Response conflict = upload("one.csv", CSV, other, key);
+        Response conflict = uploadAs(agency, "one.csv", CSV, other, key, "file");
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.field()).isEqualTo("Idempotency-Key");
         assertThat(balance(a.allocationId()).get("executed").asString()).isEqualTo("1.00");

@@ -38,9 +38,9 @@ class ImportResumeTest extends ImportTestSupport {
         Files.createDirectories(props.dir());
         Path file = write(props.dir().resolve(resumed + ".csv"), lines);
         // as a crash would leave it: RUNNING, the first batch (rows 1-2) committed
-        insertJob(resumed, file, props.nodeName(), 2);
+        insertJob(resumed, a.toOrg(), file, props.nodeName(), 2);
         UUID lost = UUID.randomUUID();
-        insertJob(lost, props.dir().resolve(lost + ".csv"), props.nodeName(), 0);
+        insertJob(lost, a.toOrg(), props.dir().resolve(lost + ".csv"), props.nodeName(), 0);
 
         assertThat(runner.resumeInterrupted()).isEqualTo(1);
 
@@ -62,7 +62,7 @@ class ImportResumeTest extends ImportTestSupport {
     @Test
     void aJobWhoseInstanceNeverCameBackIsFailedByAnyInstance() {
         UUID abandoned = UUID.randomUUID();
-        insertJob(abandoned, props.dir().resolve(abandoned + ".csv"), "another-node", 3000);
+        insertJob(abandoned, SOME_ORG, props.dir().resolve(abandoned + ".csv"), "another-node", 3000);
         jdbc.update("UPDATE payment_import_job SET heartbeat_at = now() - interval '1 hour' WHERE job_id = ?",
                 abandoned);
         runner.sweep();
@@ -72,10 +72,11 @@ class ImportResumeTest extends ImportTestSupport {
                 .contains("duplicates");
     }
 
-    private void insertJob(UUID jobId, Path file, String node, long processed) {
+    /** A job as an upload by the org's agency leaves it. */
+    private void insertJob(UUID jobId, String org, Path file, String node, long processed) {
         jdbc.update("INSERT INTO payment_import_job (job_id, status, file_name, format, file_size, file_sha256, "
-                + "stored_path, node, recorded_by, processed_rows, recorded_rows, started_at) "
-                + "VALUES (?, 'RUNNING', 'resume.csv', 'CSV', 1, 'x', ?, ?, 'test', ?, 0, now())", jobId,
-                file.toString(), node, processed);
+                + "stored_path, node, recorded_by, uploader_role, uploader_org, uploader_address, processed_rows, "
+                + "recorded_rows, started_at) VALUES (?, 'RUNNING', 'resume.csv', 'CSV', 1, 'x', ?, ?, ?, 'AGENCY', "
+                + "?, '127.0.0.1', ?, 0, now())", jobId, file.toString(), node, "agency-" + org, org, processed);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.fundflow.disbursement.DisbursementServiceTestBase;
+import org.fundflow.testsupport.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /** Helpers of the import tests (same Spring context as every other test: no configuration here). */
@@ -43,14 +44,20 @@ abstract class ImportTestSupport extends DisbursementServiceTestBase {
         }
     }
 
-    /** Uploads and expects 202 with a Location; returns the job id. */
-    String submit(String fileName, String contentType, Path file) {
-        Response r = upload(fileName, contentType, file, UUID.randomUUID().toString());
+    /** Uploads as the agency of {@code org}, expects 202 with a Location; returns the job id. */
+    String submit(String org, String fileName, String contentType, Path file) {
+        Response r = uploadAs(TestTokens.agency(org), fileName, contentType, file, UUID.randomUUID().toString(),
+                "file");
         assertThat(r.status()).as("upload %s: %s", fileName, r.body()).isEqualTo(202);
         String jobId = r.text("jobId");
         assertThat(r.header("Location")).isEqualTo("/api/payment-imports/" + jobId);
         assertThat(r.text("status")).isIn("QUEUED", "RUNNING", "COMPLETED");
         return jobId;
+    }
+
+    /** Uploads as the agency of an org that holds nothing: for files that fail whoever uploads them. */
+    String submit(String fileName, String contentType, Path file) {
+        return submit(SOME_ORG, fileName, contentType, file);
     }
 
     /** Polls the job until it is finished; {@code seen} receives every processedRows value polled on the way. */

@@ -33,11 +33,13 @@ class LargeCsvImportTest extends ImportTestSupport {
 
     @Test
     void importsAHundredThousandRowsWithExactCountsAndSums() throws IOException {
-        // ten org allocations that only budget-service knows yet: the import reads them through
+        // ten allocations to one org that only budget-service knows yet: the import reads them through, with the
+        // uploading agency's token
+        String org = uniqueProgram("ORG");
         List<Events.AllocationIssued> allocations = new ArrayList<>();
         for (int a = 0; a < ALLOCATIONS; a++) {
             Events.AllocationIssued issued = AllocationEvents.issue(uniqueProgram("BULK"), "城乡医疗救助", 2023)
-                    .source(Level.CITY).from("140700", "晋中市").toOrg(uniqueProgram("ORG"), "医疗保障局", "140700")
+                    .source(Level.CITY).from("140700", "晋中市").toOrg(org, "医疗保障局", "140700")
                     .amount("50000000.00").doc("市财社〔2023〕bulk号", "2023-01-01").build();
             budgetService().serve(issued);
             allocations.add(issued);
@@ -72,7 +74,7 @@ class LargeCsvImportTest extends ImportTestSupport {
         long expectedTotal = java.util.Arrays.stream(expectedCents).sum();
 
         long started = System.nanoTime();
-        String jobId = submit("payments-100k.csv", CSV, file);
+        String jobId = submit(org, "payments-100k.csv", CSV, file);
         List<Long> seen = new ArrayList<>();
         JsonNode job = awaitJob(jobId, seen);
         long millis = (System.nanoTime() - started) / 1_000_000;

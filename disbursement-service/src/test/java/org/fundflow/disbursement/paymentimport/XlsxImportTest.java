@@ -74,7 +74,7 @@ class XlsxImportTest extends ImportTestSupport {
             wb.write(out);
         }
 
-        JsonNode job = awaitJob(submit("april.xlsx", XLSX, file));
+        JsonNode job = awaitJob(submit(a.toOrg(), "april.xlsx", XLSX, file));
         assertThat(job.path("status").asString()).as("%s", job).isEqualTo("COMPLETED");
         assertThat(job.path("format").asString()).isEqualTo("XLSX");
         assertThat(job.path("totalRows").asLong()).isEqualTo(8);
