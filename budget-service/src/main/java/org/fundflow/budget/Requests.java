@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fundflow.contracts.Money;
 import org.fundflow.platform.web.ApiProblem;
+import org.fundflow.platform.web.Texts;
 
 /**
  * Shape checks of request fields (400 with the field at fault). Requests arrive as strings and are checked here
@@ -61,29 +62,7 @@ public final class Requests {
         if (required && value.isBlank()) {
             throw ApiProblem.invalid(field, field + " must not be blank");
         }
-        if (value.codePointCount(0, value.length()) > max) {
-            throw ApiProblem.invalid(field, field + " must be at most " + max + " characters");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                        && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                throw ApiProblem.invalid(field, field + " contains a lone surrogate (U+"
-                        + HexFormat.of().withUpperCase().toHexDigits(c) + "): not valid Unicode text");
-            }
-            boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
-            if ((Character.getType(c) == Character.CONTROL && !(multiline && lineBreakOrTab))
-                    || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
-                throw ApiProblem.invalid(field, field + " must not contain the control character U+"
-                        + HexFormat.of().withUpperCase().toHexDigits(c)
-                        + (lineBreakOrTab ? " (it is a single line of text)" : ""));
-            }
-        }
-        return value;
+        return Texts.check(field, value, max, multiline);
     }
 
     public static String code(String field, String value, Pattern shape, String description) {

@@ -61,6 +61,13 @@ public final class TestTokens {
         return sign(all, KEYS);
     }
 
+    /** Properly signed, but with no {@code exp}: a token that would never expire, which services must refuse. */
+    public static String withoutExpiry(Map<String, Object> claims) {
+        Map<String, Object> all = new LinkedHashMap<>(claims);
+        all.remove("exp");
+        return sign(all, KEYS);
+    }
+
     public static String expired(String role, String region, String org) {
         Map<String, Object> c = claims("expired-user", role, region, org);
         c.put("iat", Instant.now().minus(Duration.ofHours(3)));

@@ -2,17 +2,7 @@ package org.fundflow.budget.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.lang.reflect.Field;
-import java.security.KeyPair;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,26 +172,8 @@ class TokenTest extends BudgetServiceIntegrationTest {
         return body;
     }
 
-    /**
-     * A token signed with the key the service trusts, with or without {@code exp}. TestTokens always adds an
-     * expiry, so the only way to a well-signed token without one is its key, read here by reflection (a
-     * {@code TestTokens.withoutExpiry} would spare that).
-     */
+    /** A token signed with the key the service trusts, with or without {@code exp}. */
     private static String signedWithTestKey(Map<String, Object> claims, boolean withExpiry) {
-        try {
-            Field field = TestTokens.class.getDeclaredField("KEYS");
-            field.setAccessible(true);
-            KeyPair keys = (KeyPair) field.get(null);
-            JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().issueTime(new Date());
-            claims.forEach(set::claim);
-            if (withExpiry) {
-                set.expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))));
-            }
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
-            jwt.sign(new RSASSASigner(keys.getPrivate()));
-            return jwt.serialize();
-        } catch (ReflectiveOperationException | com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return withExpiry ? TestTokens.withClaims(claims) : TestTokens.withoutExpiry(claims);
     }
 }

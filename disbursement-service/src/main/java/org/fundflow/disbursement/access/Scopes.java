@@ -4,10 +4,6 @@ import java.util.List;
 import org.fundflow.contracts.access.Caller;
 import org.fundflow.contracts.access.Role;
 import org.fundflow.platform.security.Access;
-import org.fundflow.platform.web.ApiProblem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Scopes {
-    private static final Logger log = LoggerFactory.getLogger(Scopes.class);
 
     private final Access access;
     private final JdbcTemplate jdbc;
@@ -64,7 +59,7 @@ public class Scopes {
             return;
         }
         if (org == null) {
-            throw denied(caller, field, field + " belongs to no org (it was recorded before access control): only "
+            throw access.deny(field, field + " belongs to no org (it was recorded before access control): only "
                     + "a national supervisor may read it");
         }
         if (caller.role() == Role.AGENCY) {
@@ -76,7 +71,7 @@ public class Scopes {
             if (unknownRegionAllowed) {
                 return;
             }
-            throw denied(caller, field, field + " belongs to org " + org + ", whose region is not known here: "
+            throw access.deny(field, field + " belongs to org " + org + ", whose region is not known here: "
                     + "outside your scope (" + caller.scope() + ")");
         }
         String region = regions.stream().filter(r -> access.regionInScope(caller, r)).findFirst()
@@ -92,15 +87,5 @@ public class Scopes {
 
     private static boolean national(Caller caller) {
         return caller.role() != Role.AGENCY && Caller.NATIONAL.equals(caller.region());
-    }
-
-    /**
-     * The rare refusals {@link Access} has no words for (an org of no known region, a job of no org); logged like
-     * its own.
-     */
-    private static ApiProblem denied(Caller caller, String field, String detail) {
-        log.warn("access denied: subject={} role={} scope='{}' field={} reason='{}'", caller.subject(),
-                caller.role(), caller.scope(), field, detail);
-        return new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", field, detail);
     }
 }

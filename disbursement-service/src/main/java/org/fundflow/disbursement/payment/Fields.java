@@ -1,5 +1,6 @@
 package org.fundflow.disbursement.payment;
 
+import org.fundflow.platform.web.Texts;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;

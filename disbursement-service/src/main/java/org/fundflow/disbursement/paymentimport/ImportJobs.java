@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.fundflow.contracts.Actor;
 import org.fundflow.contracts.Money;
-import org.fundflow.disbursement.payment.Texts;
+import org.fundflow.platform.web.Texts;
 import org.fundflow.disbursement.paymentimport.ImportJobView.RowError;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

@@ -18,7 +18,7 @@ import org.fundflow.contracts.Actor;
 import org.fundflow.contracts.access.Caller;
 import org.fundflow.contracts.access.Role;
 import org.fundflow.disbursement.access.Scopes;
-import org.fundflow.disbursement.payment.Texts;
+import org.fundflow.platform.web.Texts;
 import org.fundflow.platform.security.Access;
 import org.fundflow.platform.web.ApiProblem;
 import org.fundflow.platform.web.CorrelationId;

@@ -2,7 +2,7 @@ package org.fundflow.disbursement.paymentimport;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import org.fundflow.disbursement.payment.Texts;
+import org.fundflow.platform.web.Texts;
 import org.fundflow.platform.web.CorrelationId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;

@@ -45,7 +45,7 @@ class PaymentIdempotencyTest extends DisbursementServiceTestBase {
 
         Map<String, Object> different = payment(allocation.allocationId(), allocation.toOrg(), "250.01",
                 "2022-02-01");
-        Response conflict = post("/api/payments", key, different);
+        Response conflict = postAs(clerk, "/api/payments", key, different);
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.field()).isEqualTo("Idempotency-Key");
 

@@ -114,8 +114,9 @@ class ImportAccessTest extends ImportTestSupport {
         }
     }
 
+    /** Idempotency-Keys belong to their user (platform IdempotentWrites): the same key is another upload. */
     @Test
-    void anotherOrgReusingAnIdempotencyKeyGetsAConflictNeverTheFirstOrgsJob() {
+    void anotherOrgReusingAnIdempotencyKeyGetsItsOwnJobNeverTheFirstOrgsJob() {
         Events.AllocationIssued a = orgAllocation("100.00", "2023-05-01");
         Path file = write(dir.resolve("k.csv"), List.of(HEADER, csvLine(a.allocationId(), a.toOrg(), "1", "2023-06-01",
                 "2101301", "30307", "BASIC", null, null, "K-" + UUID.randomUUID(), null)));
@@ -125,9 +126,13 @@ class ImportAccessTest extends ImportTestSupport {
         awaitJob(first.text("jobId"));
 
         Response other = uploadAs(TestTokens.agency(uniqueProgram("OTHER")), "k.csv", CSV, file, key, "file");
-        assertThat(other.status()).isEqualTo(409);
-        assertThat(other.field()).isEqualTo("Idempotency-Key");
-        assertThat(other.body().path("jobId").isMissingNode()).isTrue();
+        assertThat(other.status()).isEqualTo(202);
+        assertThat(other.header("Idempotent-Replayed")).isNull();
+        assertThat(other.text("jobId")).isNotEqualTo(first.text("jobId"));
+        // and the other org's job records nothing of the first org's rows
+        JsonNode job = awaitJob(other.text("jobId"));
+        assertThat(job.path("recordedRows").asLong()).isZero();
+        assertThat(job.path("rejectedRows").asLong()).isEqualTo(1);
     }
 
     @Test

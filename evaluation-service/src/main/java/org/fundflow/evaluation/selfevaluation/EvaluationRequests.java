@@ -15,6 +15,7 @@ import org.fundflow.contracts.Events.EvaluationLevel;
 import org.fundflow.contracts.Events.FiguresFrom;
 import org.fundflow.contracts.Money;
 import org.fundflow.platform.web.ApiProblem;
+import org.fundflow.platform.web.Texts;
 import org.fundflow.selfevaluation.indicator.Indicator;
 import org.fundflow.selfevaluation.scoring.Grade;
 import org.fundflow.selfevaluation.scoring.Submission;
@@ -328,30 +329,9 @@ final class EvaluationRequests {
         return value;
     }
 
-    /**
-     * Text is stored and shown to others: no control characters (tab and line breaks aside), no bidirectional
-     * overrides or isolates (they make a name display as something else), no unpaired surrogates. PostgreSQL cannot
-     * store U+0000 at all; refusing here makes it a 400 naming the field instead of a failed insert.
-     */
+    /** Text is stored and shown to others: the platform's one rule ({@link Texts}), tabs and line breaks allowed. */
     static void printable(String field, String value) {
-        for (int i = 0; i < value.length(); ) {
-            int cp = value.codePointAt(i);
-            if (forbidden(cp)) {
-                throw ApiProblem.invalid(field, field + " contains a control or bidirectional formatting character "
-                        + String.format("(U+%04X)", cp) + " at position " + value.codePointCount(0, i));
-            }
-            i += Character.charCount(cp);
-        }
-    }
-
-    private static boolean forbidden(int cp) {
-        if (cp == '\t' || cp == '\n' || cp == '\r') {
-            return false;
-        }
-        int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.SURROGATE
-                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
-                || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+        Texts.check(field, value, Integer.MAX_VALUE, true);
     }
 
     /** Every name and text of an inline template, checked as {@link #printable} text. */

@@ -4,7 +4,6 @@ import java.util.Set;
 import org.fundflow.contracts.access.Caller;
 import org.fundflow.contracts.access.Role;
 import org.fundflow.platform.security.Access;
-import org.fundflow.platform.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,13 +44,9 @@ class EvaluationScope {
         }
         String region = caller.role() == Role.AGENCY ? null : orgRegions.regionOf(org).orElse(null);
         if (region == null && caller.role() != Role.AGENCY) {
-            try {
-                access.requireRead(field, null, org); // refuses (logged and counted); the reason is ours
-            } catch (ApiProblem e) {
-                throw new ApiProblem(e.status(), e.title(), field, "org " + org + " is in no region this service "
-                        + "knows (no registration, no allocation to it): only its own agency and a national "
-                        + "supervisor may read its self-evaluations");
-            }
+            throw access.deny(field, "org " + org + " is in no region this service knows (no registration, no "
+                    + "allocation to it): only its own agency and a national supervisor may read its "
+                    + "self-evaluations");
         }
         access.requireRead(field, region, org);
     }

@@ -124,6 +124,11 @@ public class Access {
         return regions;
     }
 
+    /** A refusal the caller's own rule decided (logged and counted like every other): throw what this returns. */
+    public AccessDenied deny(String field, String detail) {
+        return deny(caller(), field, detail);
+    }
+
     private AccessDenied deny(Caller caller, String field, String detail) {
         meters.counter("fundflow.access.denied", "role", caller.role().name()).increment();
         log.warn("access denied: subject={} role={} scope='{}' field={} reason='{}'", caller.subject(), caller.role(),

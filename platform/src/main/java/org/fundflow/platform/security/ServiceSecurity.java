@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,6 +77,16 @@ public class ServiceSecurity {
                                     "sign in: this needs a bearer token");
                         }));
         return http.build();
+    }
+
+    /**
+     * A path Spring Security's firewall refuses (encoded slashes, semicolons, {@code /./}, line breaks) is a 400
+     * problem like any other malformed request, not the container's error page.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
+        return (request, response, e) -> write(json, request, response, HttpStatus.BAD_REQUEST, "Invalid request",
+                "the request was refused: its path or a header holds characters or parts that are not allowed");
     }
 
     @Bean
@@ -129,7 +140,11 @@ public class ServiceSecurity {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create("https://fundflow.org/problems/" + title.toLowerCase().replace(' ', '-')));
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // a refused path may not even be a URI: the problem is told without it
+        }
         CorrelationId.current().ifPresent(id -> problem.setProperty("correlationId", id));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -36,6 +37,16 @@ class ProblemHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
         return problem(e.status(), e.title(), e.field(), e.getMessage(), request);
+    }
+
+    /**
+     * Spring Security's firewall checks header values only when they are read: an Idempotency-Key holding U+202E
+     * is refused inside the controller. The client's fault, so 400, not the catch-all 500.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", null, "the request was refused: its path or a "
+                + "header holds characters or parts that are not allowed", request);
     }
 
     @ExceptionHandler(Money.InvalidAmountException.class)
@@ -180,7 +191,11 @@ class ProblemHandler {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setTitle(title);
         pd.setType(URI.create("https://fundflow.org/problems/" + title.toLowerCase().replace(' ', '-')));
-        pd.setInstance(URI.create(request.getRequestURI()));
+        try {
+            pd.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // a refused path may not even be a URI: the problem is told without it
+        }
         if (field != null) {
             pd.setProperty("field", field);
         }
