@@ -1,6 +1,9 @@
-// The dashboard: one page, five views addressed by the URL fragment, figures read from the public APIs through
-// the gateway, refreshed in place when the live feed says something changed.
-import { getJson } from './api.js';
+// The dashboard: one page, five views addressed by the URL fragment, figures read from the APIs through the
+// gateway (with the signed-in user's token, if any), refreshed in place when the live feed says something changed
+// and redrawn when someone signs in or out.
+import { getJson, setTokenProvider, setUnauthorizedHandler } from './api.js';
+import { onChange as onAuthChange, resume, signOut, token } from './auth.js';
+import { mount as mountSignIn, render as renderSignIn } from './signin.js';
 import { lang, setLang, t, translateStatic } from './i18n.js';
 import { href, parse } from './routes.js';
 import { connect } from './live.js';
@@ -125,6 +128,13 @@ function onStatus(value) {
 async function init() {
   setLang(lang());
   translateStatic();
+  // the token goes with every API call; one the gateway refuses ends the sign-in (the call is then made anonymously)
+  setTokenProvider(token);
+  setUnauthorizedHandler(() => signOut('ended'));
+  mountSignIn();
+  resume();
+  // what a view shows depends on who asks: draw it again for the new user (focus stays where the sign-in put it)
+  onAuthChange(() => route(false));
   years = await loadYears();
   const thisYear = new Date().getFullYear();
   defaultYear = years.find((y) => Number(y) <= thisYear) ?? years[0] ?? defaultYear;
@@ -134,6 +144,7 @@ async function init() {
   document.getElementById('lang').addEventListener('click', () => {
     setLang(lang() === 'en' ? 'zh-CN' : 'en');
     translateStatic();
+    renderSignIn();
     onStatus(document.getElementById('live-status').dataset.state || 'connecting');
     route(false);
   });

@@ -32,8 +32,19 @@ export function loading() {
   return `<p class="state" role="status">${esc(t('loading'))}</p>`;
 }
 
-/** A failed call: "not available" for a missing endpoint or service, an error otherwise. */
-export function problem(error, what) {
+/**
+ * A failed call: "sign in to see …" (401) with a button that opens the sign-in panel, "outside your scope" (403),
+ * "not available" for a missing endpoint or service, an error otherwise. subject names the data in words for the
+ * first two ("alerts"); what names the call for the others.
+ */
+export function problem(error, what, subject = what) {
+  if (error?.signInNeeded) {
+    return `<div class="state signin-needed" data-state="sign-in"><p>${esc(t('auth.needed', { what: subject }))}</p>
+      <button type="button" class="linkish" data-action="sign-in">${esc(t('auth.signIn'))}</button></div>`;
+  }
+  if (error?.outOfScope) {
+    return `<p class="state forbidden" data-state="out-of-scope">${esc(t('auth.forbidden', { what: subject }))}</p>`;
+  }
   if (error?.notAvailable) {
     return `<p class="state unavailable" data-state="not-available">${esc(t('notAvailable', { what }))}</p>`;
   }

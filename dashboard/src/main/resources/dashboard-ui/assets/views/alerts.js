@@ -1,5 +1,7 @@
 // View 4: alerts — money passed down late (预算法 第五十二条), undistributed balances, lagging execution,
-// overspending — and, where the evaluation service has them, self-evaluation grades.
+// overspending — and, where the evaluation service has them, self-evaluation grades. Neither is public: finance
+// bureaus and supervisors see the alerts of their region subtree, agencies the grades of their own org; a visitor
+// who is not signed in sees a note saying so (401), a user outside the scope asked for sees that instead (403).
 import { getJson } from '../api.js';
 import { bilingual, t } from '../i18n.js';
 import { esc, money, percent } from '../format.js';
@@ -32,6 +34,7 @@ async function grades(state) {
   try {
     answer = await getJson('/api/evaluations', { fiscalYear: state.year, currentOnly: true });
   } catch (e) {
+    if (e.signInNeeded || e.outOfScope) return problem(e, t('grades.heading'), t('auth.what.grades'));
     return problem(e.status >= 400 && e.status < 500 ? { notAvailable: true } : e, t('grades.heading'));
   }
   const list = answer.evaluations ?? [];
@@ -53,16 +56,16 @@ async function body(state) {
   try {
     report = await getJson('/api/alerts', { fiscalYear: state.year, region: state.region === '000000' ? '' : state.region, asOf: state.asOf });
   } catch (e) {
-    return problem(e, '/api/alerts');
+    return { html: problem(e, '/api/alerts', t('auth.what.alerts')), denied: e.signInNeeded || e.outOfScope };
   }
   const all = report.alerts ?? [];
-  if (!all.length) return `<p class="state">${esc(t('alerts.none', { year: state.year }))}</p>`;
+  if (!all.length) return { html: `<p class="state">${esc(t('alerts.none', { year: state.year }))}</p>` };
   const shown = filter ? all.filter((a) => a.type === filter) : all;
   const counts = TYPES.map((type) => ({ id: type, label: t(`alert.${type}`), value: String(all.filter((a) => a.type === type).length) }));
-  return `${figures(counts)}
+  return { html: `${figures(counts)}
     <p class="note">${esc(t('alerts.count', { n: all.length }))}</p>
     ${table({ id: 'alerts-table', caption: t('alerts.caption', { year: state.year }), columns: columns(), rows: shown,
-      key: (a) => `${a.type}:${a.allocationId}`, rowClass: (a) => `alert-row alert-${a.type}` })}`;
+      key: (a) => `${a.type}:${a.allocationId}`, rowClass: (a) => `alert-row alert-${a.type}` })}` };
 }
 
 export default {
@@ -74,14 +77,18 @@ export default {
       <section aria-labelledby="grades-h"><h3 id="grades-h">${esc(t('grades.heading'))}</h3><div id="grades-body">${loading()}</div></section>`;
     main.querySelector('#alert-type').addEventListener('change', async (e) => {
       filter = e.target.value;
-      refreshInPlace(main.querySelector('#alerts-body'), await body(state));
+      refreshInPlace(main.querySelector('#alerts-body'), (await body(state)).html);
     });
     const [alerts, graded] = await Promise.all([body(state), grades(state)]);
-    main.querySelector('#alerts-body').innerHTML = alerts;
+    // without a token (or out of scope) there is nothing to filter: the note says how to see the alerts
+    main.querySelector('.filters').hidden = Boolean(alerts.denied);
+    main.querySelector('#alerts-body').innerHTML = alerts.html;
     main.querySelector('#grades-body').innerHTML = graded;
   },
 
   async refresh(main, state) {
-    refreshInPlace(main.querySelector('#alerts-body'), await body(state));
+    const alerts = await body(state);
+    main.querySelector('.filters').hidden = Boolean(alerts.denied);
+    refreshInPlace(main.querySelector('#alerts-body'), alerts.html);
   },
 };

@@ -1,7 +1,8 @@
 // View 3: where a fund's money went, from its source level to the final recipients (资金流向台账): a Sankey
 // chart for the picture, an expandable list for the record (文号, dates, amounts), and for each allocation its
-// details and payments.
-import { downloadUrl, getJson } from '../api.js';
+// details and payments. The ledger is public; payments and the allocation record need a signed-in user whose scope
+// reaches them (a visitor sees the chart up to the agencies, and a note where the payments would be).
+import { download, downloadUrl, getJson, signedIn } from '../api.js';
 import { t } from '../i18n.js';
 import { cents, esc, fromCents, money } from '../format.js';
 import { draw } from '../charts.js';
@@ -26,10 +27,11 @@ const MAX_PAID_NODES = 20;
 
 /**
  * Who was finally paid: the payees of the allocations to agencies (net of reversals, summed by payee), so the
- * picture runs from the source level to the final recipients. Only for ledgers with a few agencies; a failure
- * (payments not available) just leaves them out.
+ * picture runs from the source level to the final recipients. Only for ledgers with a few agencies, and only for a
+ * signed-in user (payments are not public); a failure (not available, outside the user's scope) leaves them out.
  */
 async function payees(ledger) {
+  if (!signedIn()) return [];
   const orgNodes = [];
   walk(ledger.roots, (n) => { if (n.to?.orgCode) orgNodes.push(n); });
   if (!orgNodes.length || orgNodes.length > MAX_PAID_NODES) return [];
@@ -117,7 +119,8 @@ async function details(panel, node) {
   ];
   const head = `<h3 tabindex="-1">${esc(t('flow.details.heading', { from: node.from?.name ?? '', to: node.to?.name ?? '' }))}</h3>
     <dl class="pairs">${fields.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v ?? '—')}</dd></div>`).join('')}</dl>
-    <p><a href="/api/allocations/${encodeURIComponent(node.allocationId)}" target="_blank" rel="noopener">${esc(t('flow.json'))}</a></p>`;
+    <div class="record"><button type="button" class="linkish" data-record="${esc(node.allocationId)}" data-fid="record:${esc(node.allocationId)}">⤓ ${esc(t('flow.json'))}</button>
+      <div class="record-state" role="status"></div></div>`;
   if (!node.to?.orgCode) {
     return `${head}<p class="note">${esc(t('flow.regionNode'))}</p>`;
   }
@@ -125,7 +128,7 @@ async function details(panel, node) {
   try {
     payments = await getJson('/api/payments', { allocationId: node.allocationId, limit: 500 });
   } catch (e) {
-    return `${head}${problem(e, '/api/payments')}`;
+    return `${head}${problem(e, '/api/payments', t('auth.what.payments'))}`;
   }
   const list = payments.payments ?? [];
   if (!list.length) return `${head}<p class="state">${esc(t('flow.noPayments'))}</p>`;
@@ -181,6 +184,11 @@ export default {
   },
 
   async click(e, main, state) {
+    const record = e.target.closest('button[data-record]');
+    if (record) {
+      await this.record(record);
+      return;
+    }
     const toggle = e.target.closest('button.toggle');
     if (toggle) {
       const open = toggle.getAttribute('aria-expanded') === 'true';
@@ -198,6 +206,18 @@ export default {
       panel.innerHTML = loading();
       panel.innerHTML = node ? await details(panel, node) : '';
       panel.querySelector('h3')?.focus();
+    }
+  },
+
+  /** The allocation record (JSON) is not public: fetched with the token and saved as a file. */
+  async record(button) {
+    const note = button.parentElement.querySelector('.record-state');
+    const id = button.dataset.record;
+    note.textContent = '';
+    try {
+      await download(`/api/allocations/${encodeURIComponent(id)}`, {}, `allocation-${id}.json`);
+    } catch (e) {
+      note.innerHTML = problem(e, `/api/allocations/${id}`, t('auth.what.record'));
     }
   },
 

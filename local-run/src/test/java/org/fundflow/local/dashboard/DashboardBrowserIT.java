@@ -11,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fundflow.local.DemoData;
+import org.fundflow.local.DevTokens;
 import org.fundflow.local.LocalSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import tools.jackson.databind.JsonNode;
@@ -32,8 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The dashboard in a real headless Chromium, through the gateway of the whole running system, on the seeds' demo
  * data: the figures on screen, a payment recorded through the API showing up without a reload, the region
- * drill-down, the fund flow with its payments, alerts, a download, the English switch and a phone-width screen.
- * Screenshots of the main views go to docs/screenshots/ (shown in the README).
+ * drill-down, the fund flow with its payments, alerts, a download, the English switch and a phone-width screen;
+ * what an anonymous visitor sees (the public figures, a sign-in note instead of alerts and payments) and what a user
+ * signed in through the page sees (the local gateway's dev token issuer). Screenshots of the main views go to
+ * docs/screenshots/ (shown in the README).
  */
 class DashboardBrowserIT {
     static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
@@ -42,12 +47,15 @@ class DashboardBrowserIT {
 
     static LocalSystem system;
     static Browser browser;
+    /** The rightful users of what the tests write and read, signed by the local gateway's dev issuer. */
+    static DevTokens tokens;
 
     @BeforeAll
     static void start() throws Exception {
         // checked first: without Chromium there is nothing to test, and the message says how to get it
         browser = new Browser(Path.of("target", "browser-downloads").toAbsolutePath());
         system = runningSystem();
+        tokens = new DevTokens(system.gateway(), "browser-it");
         new DemoData(system.gateway()).load();
         // events are consumed asynchronously: wait until the services show what the page will be asked about
         await().atMost(Duration.ofSeconds(60)).until(() -> "1400000.00".equals(
@@ -78,13 +86,25 @@ class DashboardBrowserIT {
         }
     }
 
-    /** Every test starts from a fresh page load, in Chinese (the default), at desktop width. */
+    /** Every test starts from a fresh page load, in Chinese (the default), at desktop width, signed out. */
     @BeforeEach
-    void chineseAndDesktop() {
+    void chineseAndDesktopAndSignedOut() {
         browser.desktopWidth();
-        open("/");
-        browser.js("localStorage.clear()");
+        onTheDashboardsOrigin();
+        browser.js("localStorage.clear(); sessionStorage.clear()");
         // leave the page, so the next open() loads it afresh rather than only changing the fragment
+        browser.driver.get("about:blank");
+    }
+
+    /** A document of the dashboard's origin (the stylesheet: no API calls), where its storage can be set. */
+    static void onTheDashboardsOrigin() {
+        browser.driver.get(system.gateway().resolve("/assets/dashboard.css").toString());
+    }
+
+    /** Signed in for the next page load, as the page itself keeps a token (sessionStorage, this tab only). */
+    static void signedInAs(String token) {
+        onTheDashboardsOrigin();
+        browser.js("sessionStorage.setItem('fundflow.token', arguments[0])", token);
         browser.driver.get("about:blank");
     }
 
@@ -95,8 +115,9 @@ class DashboardBrowserIT {
         return json.readTree(r.body());
     }
 
-    static JsonNode post(String path, Map<String, Object> body) throws Exception {
+    static JsonNode post(String path, String token, Map<String, Object> body) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(system.gateway().resolve(path))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -149,13 +170,15 @@ class DashboardBrowserIT {
     void aPaymentRecordedThroughTheApiUpdatesThePageWithinTwoSecondsWithoutAReload() throws Exception {
         // a fund of its own (in a year the demo data does not use), so no other test's figures move
         String program = "DASH-LIVE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        post("/api/programs", Map.of("code", program, "name", "看板实时更新测试资金", "fiscalYear", 2021,
-                "functionCode", "2101301", "fundType", "GENERAL_BUDGET"));
+        // written by their rightful users: 晋中市财政 registers the fund and issues it, 晋中市总工会 pays
+        String cityFinance = tokens.financeBureau("140700");
+        post("/api/programs", cityFinance, Map.of("code", program, "name", "看板实时更新测试资金",
+                "fiscalYear", 2021, "functionCode", "2101301", "fundType", "GENERAL_BUDGET"));
         Map<String, Object> allocation = new LinkedHashMap<>();
         allocation.putAll(Map.of("programCode", program, "fiscalYear", 2021, "sourceLevel", "CITY",
                 "fromRegion", "140700", "toOrg", "140700-208", "amount", "100000.00", "docNo", "晋中财社〔2021〕7号",
                 "issuedOn", "2021-03-01", "functionCode", "2101301"));
-        String allocationId = post("/api/allocations", allocation).path("allocationId").asString();
+        String allocationId = post("/api/allocations", cityFinance, allocation).path("allocationId").asString();
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/execution?fiscalYear=2021&programCode="
                 + program).path("rows").size() == 1);
 
@@ -170,9 +193,9 @@ class DashboardBrowserIT {
         Object loadedAt = browser.js("return window.fundflowDashboard.loadedAt");
 
         long start = System.nanoTime();
-        post("/api/payments", Map.of("allocationId", allocationId, "payerOrg", "140700-208", "amount", "2500.00",
-                "paidOn", "2021-06-01", "functionCode", "2101301", "economicCode", "30307",
-                "expenditureKind", "PROJECT", "payee", "榆次区职工大病医疗互助补偿", "voucherNo", program + "-1"));
+        post("/api/payments", tokens.agency("140700-208"), Map.of("allocationId", allocationId,
+                "payerOrg", "140700-208", "amount", "2500.00", "paidOn", "2021-06-01", "functionCode", "2101301",
+                "economicCode", "30307", "expenditureKind", "PROJECT", "payee", "榆次区职工大病医疗互助补偿", "voucherNo", program + "-1"));
         browser.waiting(Duration.ofSeconds(2)).until(d -> "2,500.00".equals(cell("funds-table", program,
                 "executed")));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -226,14 +249,38 @@ class DashboardBrowserIT {
 
     @Test
     void theFundFlowLeadsFromTheSourceToTheRecipientsAndTheirPayments() throws Exception {
+        // a visitor sees the ledger (public), and where the payments would be, a note: they need a signed-in user
+        open("/#/flow?year=2020&program=JZ-DBYLHZ");
+        browser.awaitView("flow");
+        assertThat(browser.await("#flow-tree li.flow-node").getText()).contains("晋中市", "晋中市总工会",
+                "1,400,000.00");
+        browser.await("#flow-tree button[data-allocation]").click();
+        assertThat(browser.text("#flow-detail [data-state=\"sign-in\"]")).contains("登录后可查看支付记录");
+        assertThat(browser.driver.findElements(By.cssSelector("#payments-table"))).isEmpty();
+        browser.await("#flow-detail button[data-record]").click();
+        assertThat(browser.text("#flow-detail .record-state [data-state=\"sign-in\"]"))
+                .contains("登录后可查看指标原始数据");
+
+        // 晋中市总工会 (the agency the money went to) sees its own payments, and downloads the allocation record
+        signedInAs(tokens.agency("140700-208"));
         open("/#/flow?year=2020&program=JZ-DBYLHZ");
         browser.awaitView("flow");
         WebElement node = browser.await("#flow-tree li.flow-node");
         assertThat(node.getText()).contains("晋中市", "晋中市总工会", "1,400,000.00");
-        browser.await("#flow-tree button[data-allocation]").click();
+        WebElement details = browser.await("#flow-tree button[data-allocation]");
+        String allocationId = details.getAttribute("data-allocation");
+        details.click();
         browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#payments-table tbody tr"))
                 .size() == 11);
         assertThat(browser.text("#payments-table")).contains("榆次区职工大病医疗互助补偿", "150,000.00");
+        Path record = browser.downloads.resolve("allocation-" + allocationId + ".json");
+        Files.deleteIfExists(record);
+        browser.await("#flow-detail button[data-record]").click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(record) && Files.size(record) > 0
+                && !Files.exists(browser.downloads.resolve(record.getFileName() + ".crdownload")));
+        JsonNode saved = json.readTree(Files.readString(record, StandardCharsets.UTF_8));
+        assertThat(saved.path("allocationId").asString()).isEqualTo(allocationId);
+        assertThat(saved.path("toOrg").asString()).isEqualTo("140700-208");
         // the picture runs on to the final recipients: the eleven payees
         browser.await("#flow-chart canvas");
         browser.screenshot(SCREENSHOTS.resolve("fund-flow.png"));
@@ -246,6 +293,18 @@ class DashboardBrowserIT {
         assertThat(browser.text("#flow-tree")).contains("中央", "山西省", "吕梁市", "离石区", "4,200,000.00");
         List<WebElement> buttons = browser.driver.findElements(By.cssSelector("#flow-tree button[data-allocation]"));
         buttons.get(buttons.size() - 1).click();
+        // …which are not 晋中市总工会's to see
+        assertThat(browser.text("#flow-detail [data-state=\"out-of-scope\"]")).contains("超出您的权限范围", "支付记录");
+        assertThat(browser.driver.findElements(By.cssSelector("#payments-table"))).isEmpty();
+
+        // a national supervisor sees them
+        signedInAs(tokens.supervisor("000000"));
+        open("/#/flow?year=2022&program=LS-ZY-YLJZ-420");
+        browser.awaitView("flow");
+        browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#flow-tree li.flow-node"))
+                .size() == 4);
+        buttons = browser.driver.findElements(By.cssSelector("#flow-tree button[data-allocation]"));
+        buttons.get(buttons.size() - 1).click();
         browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#payments-table tbody tr"))
                 .size() == 2);
         assertThat(browser.text("#payments-table")).contains("3,084,800.00", "1,115,200.00");
@@ -255,12 +314,193 @@ class DashboardBrowserIT {
 
     @Test
     void alertsNameLaggingExecution() throws Exception {
+        signedInAs(tokens.supervisor("000000"));
         open("/#/alerts?year=2022");
         browser.awaitView("alerts");
         String table = browser.text("#alerts-table");
         assertThat(table).contains("执行滞后", "2022年省级财政医疗救助补助资金");
         assertThat(browser.text("#grades-body")).isNotEmpty();
         browser.screenshot(SCREENSHOTS.resolve("alerts.png"));
+    }
+
+    @Test
+    void anAnonymousVisitorSeesThePublicFiguresButNoAlerts() throws Exception {
+        open("/#/funds?year=2020");
+        browser.awaitView("funds");
+        assertThat(browser.await("#auth").getAttribute("data-state")).isEqualTo("signed-out");
+        assertThat(browser.text("#auth-status")).isEqualTo("未登录：仅显示公开数据");
+        assertThat(browser.await("#signin-open").isDisplayed()).isTrue();
+        assertThat(browser.await("#signout").isDisplayed()).isFalse();
+        assertThat(cell("funds-table", "JZ-DBYLHZ", "budget")).isEqualTo("1,400,000.00");
+        assertThat(cell("funds-table", "JZ-DBYLHZ", "executed")).isEqualTo("1,400,000.00");
+        assertThat(browser.text("#funds-table tfoot [data-col=\"budget\"]")).isEqualTo("4,650,000.00");
+
+        open("/#/alerts?year=2022");
+        browser.awaitView("alerts");
+        assertThat(browser.text("#alerts-body [data-state=\"sign-in\"]")).contains("登录后可查看预警");
+        assertThat(browser.text("#grades-body [data-state=\"sign-in\"]")).contains("登录后可查看绩效自评等级");
+        // nothing of the alerts reaches the page: no table, no counts, no filter to pick from
+        assertThat(browser.driver.findElements(By.cssSelector("#alerts-table, #grades-table, #alerts-body .figures")))
+                .isEmpty();
+        assertThat(browser.await("#alert-type").isDisplayed()).isFalse();
+        assertThat(browser.text("main")).doesNotContain("2022年省级财政医疗救助补助资金", "执行滞后");
+        // …because the gateway gives them to nobody without a token
+        HttpResponse<String> alerts = http.send(HttpRequest.newBuilder(system.gateway().resolve(
+                "/api/alerts?fiscalYear=2022")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(alerts.statusCode()).isEqualTo(401);
+        assertThat(alerts.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(browser.accessibilityViolations()).as("axe-core on the signed-out alerts view").isEmpty();
+    }
+
+    @Test
+    void aNationalSupervisorSignsInThroughThePageSeesTheAlertsAndSignsOut() throws Exception {
+        open("/#/alerts?year=2022");
+        browser.awaitView("alerts");
+        // the note's own button opens the sign-in panel; the local gateway offers the dev sign-in
+        browser.await("#alerts-body [data-action=\"sign-in\"]").click();
+        WebElement role = browser.await("#signin-role");
+        browser.waiting(Duration.ofSeconds(5)).until(d -> "signin-role".equals(activeId()));
+        assertThat(browser.await("#signin-open").getAttribute("aria-expanded")).isEqualTo("true");
+        new Select(role).selectByValue("SUPERVISOR");
+        WebElement region = browser.await("#signin-region");
+        region.clear();
+        region.sendKeys("000000");
+        browser.await("#signin-subject").sendKeys("browser-it-national");
+        assertThat(browser.accessibilityViolations()).as("axe-core with the sign-in panel open").isEmpty();
+        browser.await("#signin-dev-submit").click();
+
+        browser.waiting(Duration.ofSeconds(10)).until(d -> "signed-in".equals(
+                browser.await("#auth").getAttribute("data-state")));
+        assertThat(browser.text("#auth-status")).isEqualTo("已登录：browser-it-national · 监督/审计 · 全国");
+        assertThat(browser.await("#signin-panel").isDisplayed()).isFalse();
+        assertThat(activeId()).isEqualTo("signout");
+        String token = (String) browser.js("return sessionStorage.getItem('fundflow.token')");
+        assertThat(token).isNotBlank();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#alerts-table")).isEmpty());
+        assertThat(browser.text("#alerts-table")).contains("执行滞后", "2022年省级财政医疗救助补助资金");
+        assertThat(browser.driver.findElements(By.cssSelector("#grades-body [data-state=\"sign-in\"]"))).isEmpty();
+        assertThat(browser.await("#alert-type").isDisplayed()).isTrue();
+        // the page's token is the gateway's: the API answers it as a national supervisor
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(system.gateway().resolve(
+                "/api/alerts?fiscalYear=2022")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(browser.accessibilityViolations()).as("axe-core signed in").isEmpty();
+
+        // a new page load in the same tab is still signed in
+        browser.driver.navigate().refresh();
+        browser.awaitView("alerts");
+        assertThat(browser.await("#auth").getAttribute("data-state")).isEqualTo("signed-in");
+        browser.await("#alerts-table");
+
+        browser.await("#signout").click();
+        browser.waiting(Duration.ofSeconds(10)).until(d -> "signed-out".equals(
+                browser.await("#auth").getAttribute("data-state")));
+        assertThat(browser.js("return sessionStorage.getItem('fundflow.token')")).isNull();
+        assertThat(activeId()).isEqualTo("signin-open");
+        assertThat(browser.text("#auth-status")).isEqualTo("未登录：仅显示公开数据");
+        browser.waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector(
+                "#alerts-body [data-state=\"sign-in\"]")).isEmpty());
+        assertThat(browser.driver.findElements(By.cssSelector("#alerts-table"))).isEmpty();
+        assertThat(browser.text("main")).doesNotContain("2022年省级财政医疗救助补助资金");
+        browser.waiting(Duration.ofSeconds(5)).until(d -> browser.await("#announcer").getAttribute("textContent")
+                .contains("已退出登录"));
+    }
+
+    @Test
+    void theSignInPanelWorksByKeyboardAndSaysWhatIsWrong() throws Exception {
+        open("/#/funds?year=2020");
+        browser.awaitView("funds");
+        WebElement opener = browser.await("#signin-open");
+        opener.sendKeys(Keys.ENTER);
+        browser.waiting(Duration.ofSeconds(5)).until(d -> "signin-role".equals(activeId()));
+        // Escape closes it and gives the keyboard back to the button
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waiting(Duration.ofSeconds(5)).until(d -> !browser.await("#signin-panel").isDisplayed());
+        assertThat(activeId()).isEqualTo("signin-open");
+        assertThat(opener.getAttribute("aria-expanded")).isEqualTo("false");
+
+        // a finance bureau needs a 6-digit region: said next to the field, which takes the focus
+        opener.sendKeys(Keys.ENTER);
+        new Select(browser.await("#signin-role")).selectByValue("FINANCE_BUREAU");
+        WebElement region = browser.await("#signin-region");
+        region.clear();
+        region.sendKeys("14");
+        browser.await("#signin-dev-submit").click();
+        assertThat(browser.text("#signin-error")).contains("6 位地区代码");
+        assertThat(region.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(activeId()).isEqualTo("signin-region");
+
+        // an agency names its org
+        new Select(browser.await("#signin-role")).selectByValue("AGENCY");
+        assertThat(browser.await("#signin-region").isDisplayed()).isFalse();
+        browser.await("#signin-org").sendKeys("140700-208");
+        browser.await("#signin-dev-submit").click();
+        browser.waiting(Duration.ofSeconds(10)).until(d -> "signed-in".equals(
+                browser.await("#auth").getAttribute("data-state")));
+        browser.waiting(Duration.ofSeconds(10)).until(d -> browser.text("#auth-status").equals(
+                "已登录：dev-agency-140700-208 · 预算单位 · 晋中市总工会（140700-208）"));
+        browser.await("#signout").sendKeys(Keys.ENTER);
+        browser.waiting(Duration.ofSeconds(10)).until(d -> "signed-out".equals(
+                browser.await("#auth").getAttribute("data-state")));
+
+        // a pasted token: not a JWT at all, then one the gateway refuses (wrongly signed)
+        browser.await("#signin-open").click();
+        browser.await("details.signin-more summary").click();
+        WebElement paste = browser.await("#signin-token");
+        paste.sendKeys("not a token");
+        browser.await("#signin-paste-submit").click();
+        assertThat(browser.text("#signin-error")).contains("不是可读取的令牌");
+        paste.clear();
+        paste.sendKeys(forgedToken("SUPERVISOR", "000000", System.currentTimeMillis() / 1000 + 3600));
+        browser.await("#signin-paste-submit").click();
+        browser.waiting(Duration.ofSeconds(10)).until(d -> browser.text("#signin-error").contains("网关拒绝了此令牌"));
+        assertThat(browser.await("#auth").getAttribute("data-state")).isEqualTo("signed-out");
+        // and a good one, from the dev issuer
+        paste.clear();
+        paste.sendKeys(tokens.financeBureau("140700"));
+        browser.await("#signin-paste-submit").click();
+        browser.waiting(Duration.ofSeconds(10)).until(d -> "signed-in".equals(
+                browser.await("#auth").getAttribute("data-state")));
+        browser.waiting(Duration.ofSeconds(10)).until(d -> browser.text("#auth-status").equals(
+                "已登录：browser-it-finance-140700 · 财政部门 · 晋中市（140700）"));
+    }
+
+    @Test
+    void anExpiredOrRefusedTokenCountsAsSignedOut() throws Exception {
+        // expired: forgotten when the page loads, which then shows the public figures
+        signedInAs(forgedToken("SUPERVISOR", "000000", System.currentTimeMillis() / 1000 - 60));
+        open("/#/funds?year=2020");
+        browser.awaitView("funds");
+        assertThat(browser.await("#auth").getAttribute("data-state")).isEqualTo("signed-out");
+        assertThat(browser.js("return sessionStorage.getItem('fundflow.token')")).isNull();
+        assertThat(cell("funds-table", "JZ-DBYLHZ", "budget")).isEqualTo("1,400,000.00");
+
+        // unexpired but refused by the gateway (401): dropped at the first call, the public views still work
+        signedInAs(forgedToken("SUPERVISOR", "000000", System.currentTimeMillis() / 1000 + 3600));
+        open("/#/alerts?year=2022");
+        browser.awaitView("alerts");
+        assertThat(browser.await("#auth").getAttribute("data-state")).isEqualTo("signed-out");
+        assertThat(browser.js("return sessionStorage.getItem('fundflow.token')")).isNull();
+        assertThat(browser.text("#alerts-body [data-state=\"sign-in\"]")).contains("登录后可查看预警");
+        browser.waiting(Duration.ofSeconds(5)).until(d -> browser.await("#announcer").getAttribute("textContent")
+                .contains("登录已失效"));
+        open("/#/funds?year=2020");
+        browser.awaitView("funds");
+        assertThat(cell("funds-table", "JZ-DBYLHZ", "executed")).isEqualTo("1,400,000.00");
+    }
+
+    /** A JWT with fundflow's claims that no issuer signed (the signature is junk): the gateway must refuse it. */
+    static String forgedToken(String role, String region, long exp) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(("{\"sub\":\"forged\",\"role\":\"" + role + "\",\"region\":\"" + region
+                + "\",\"exp\":" + exp + ",\"iss\":\"fundflow-local-dev\"}").getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + "." + b64.encodeToString(new byte[256]);
+    }
+
+    static String activeId() {
+        return (String) browser.js("return document.activeElement && document.activeElement.id");
     }
 
     @Test
@@ -347,6 +587,8 @@ class DashboardBrowserIT {
 
     @Test
     void everyViewPassesTheAutomatedAccessibilityRules() throws Exception {
+        // signed in, so the alerts and the payments are there to be checked (signed out: see the tests above)
+        signedInAs(tokens.supervisor("000000"));
         Map<String, String> views = new LinkedHashMap<>();
         views.put("funds", "/#/funds?year=2022");
         views.put("regions", "/#/regions?year=2020&region=140700");
