@@ -104,6 +104,44 @@ class AccessEndToEndIT {
         assertThat(payments.all()).hasSize(1).allSatisfy(r -> assertThat(r.value()).doesNotContain("ACL-OTHER-"));
     }
 
+    @Test
+    void theAuditTrailSaysWhoDidWhatWhenAndFromWhereToSupervisorsOnly() throws Exception {
+        String program = program("ACL-AUD");
+        String correlationId = "audit-" + UUID.randomUUID();
+        HttpResponse<String> created = EndToEndIT.call("POST", "/api/allocations",
+                allocation(program, "140000", "140700", "321.09", "晋财〔2024〕21号"),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Correlation-Id", correlationId,
+                        "Authorization", "Bearer " + tokens.financeBureau("140000")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = EndToEndIT.json.readTree(created.body()).path("allocationId").asString();
+        String query = "/api/audit?aggregateId=" + id;
+
+        String shanxiAudit = tokens.supervisor("140000");
+        await().atMost(Duration.ofSeconds(30)).until(() -> audit(shanxiAudit, query).path("entries").size() == 1);
+        JsonNode entry = audit(shanxiAudit, query).path("entries").get(0);
+        assertThat(entry.path("eventType").asString()).isEqualTo("AllocationIssued");
+        assertThat(entry.path("correlationId").asString()).isEqualTo(correlationId);
+        assertThat(entry.path("actor").path("subject").asString()).isEqualTo("e2e-finance-140000");
+        assertThat(entry.path("actor").path("role").asString()).isEqualTo("FINANCE_BUREAU");
+        assertThat(entry.path("actor").path("region").asString()).isEqualTo("140000");
+        assertThat(entry.path("actor").path("clientAddress").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(entry.path("occurredAt").asString()).isNotBlank();
+
+        assertThat(audit(tokens.supervisor("110000"), query).path("entries").size())
+                .as("北京's supervisor does not see 山西's trail").isZero();
+        for (String notASupervisor : List.of(tokens.financeBureau("140000"), tokens.agency("140700-208"))) {
+            assertThat(EndToEndIT.call("GET", query, null, Map.of("Authorization", "Bearer " + notASupervisor))
+                    .statusCode()).isEqualTo(403);
+        }
+        assertThat(EndToEndIT.call("GET", query, null, Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    static JsonNode audit(String token, String query) throws Exception {
+        HttpResponse<String> r = EndToEndIT.call("GET", query, null, Map.of("Authorization", "Bearer " + token));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return EndToEndIT.json.readTree(r.body());
+    }
+
     /** An Idempotency-Key belongs to its user: another user's identical key neither replays nor blocks. */
     @Test
     void idempotencyKeysArePerUser() throws Exception {
