@@ -116,6 +116,8 @@ class GatewaySecurityTest extends GatewayTestBase {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
             assertThat(response.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+            assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValueSatisfying(
+                    v -> assertThat(v).contains("no-store"));
         }
     }
 
