@@ -23,7 +23,7 @@ class ExecutionEndToEndIT {
 
     @BeforeAll
     static void loadDemo() {
-        EndToEndIT.system = RunningSystem.get();
+        EndToEndIT.start();
         demo = new DemoData(EndToEndIT.system.gateway()).load();
     }
 
