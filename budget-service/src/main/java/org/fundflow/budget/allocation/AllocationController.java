@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.fundflow.budget.Requests;
 import org.fundflow.budget.allocation.AllocationRequests.AdjustAllocation;
 import org.fundflow.budget.allocation.AllocationRequests.CarryOverAllocation;
@@ -66,31 +67,36 @@ class AllocationController {
     @PostMapping("/{id}/adjustments")
     ResponseEntity<Object> adjust(@PathVariable UUID id, @RequestBody AdjustAllocation body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
-        access.requireRole(Role.FINANCE_BUREAU);
-        var command = body.validate();
-        requireWriter(id);
-        return withLocation(writes.execute("allocation.adjust", key, new Keyed(id, body),
-                () -> IdempotentWrites.Result.created(service.adjust(id, command))), "allocation");
+        var command = authorizedMovement(id, body::validate);
+        return movement("allocation.adjust", id, body, key, () -> service.adjust(id, command));
     }
 
     @PostMapping("/{id}/recoveries")
     ResponseEntity<Object> recover(@PathVariable UUID id, @RequestBody RecoverAllocation body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
-        access.requireRole(Role.FINANCE_BUREAU);
-        var command = body.validate();
-        requireWriter(id);
-        return withLocation(writes.execute("allocation.recover", key, new Keyed(id, body),
-                () -> IdempotentWrites.Result.created(service.recover(id, command))), "allocation");
+        var command = authorizedMovement(id, body::validate);
+        return movement("allocation.recover", id, body, key, () -> service.recover(id, command));
     }
 
     @PostMapping("/{id}/carry-overs")
     ResponseEntity<Object> carryOver(@PathVariable UUID id, @RequestBody CarryOverAllocation body,
             @RequestHeader(value = IdempotentWrites.HEADER, required = false) String key) {
+        var command = authorizedMovement(id, body::validate);
+        return movement("allocation.carry-over", id, body, key, () -> service.carryOver(id, command));
+    }
+
+    /** A movement of an existing allocation: a finance bureau (403), a valid body (400), the allocation's issuer. */
+    private <C> C authorizedMovement(UUID id, Supplier<C> validate) {
         access.requireRole(Role.FINANCE_BUREAU);
-        var command = body.validate();
+        C command = validate.get();
         requireWriter(id);
-        return withLocation(writes.execute("allocation.carry-over", key, new Keyed(id, body),
-                () -> IdempotentWrites.Result.created(service.carryOver(id, command))), "allocation");
+        return command;
+    }
+
+    private ResponseEntity<Object> movement(String scope, UUID id, Object body, String key,
+            Supplier<Object> write) {
+        return withLocation(writes.execute(scope, key, new Keyed(id, body),
+                () -> IdempotentWrites.Result.created(write.get())), "allocation");
     }
 
     @GetMapping("/{id}")
