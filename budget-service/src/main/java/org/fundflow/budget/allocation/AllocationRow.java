@@ -10,6 +10,8 @@ import org.fundflow.contracts.Level;
  *
  * @param budgetCents      issued amount plus the signed effects of its movements
  * @param distributedCents Σ budgets of its children (what was passed down)
+ * @param executedCents    Σ payments − Σ reversals of its payer org (disbursement-service's events); 0 for an
+ *                         allocation to a region, which passes money down instead of paying it
  */
 record AllocationRow(
         UUID allocationId,
@@ -36,10 +38,16 @@ record AllocationRow(
         String recordedBy,
         Instant createdAt,
         long budgetCents,
-        long distributedCents) {
+        long distributedCents,
+        long executedCents) {
 
-    /** What is neither passed down nor taken away: the most that may be recovered, carried over or passed on. */
+    /** What is not passed down: the most that may be passed on to children. */
     long undistributedCents() {
         return budgetCents - distributedCents;
+    }
+
+    /** What is neither passed down nor paid: the most that may be recovered, carried over or cut. */
+    long unspentCents() {
+        return budgetCents - distributedCents - executedCents;
     }
 }

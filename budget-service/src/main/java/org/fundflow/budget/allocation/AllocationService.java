@@ -126,7 +126,7 @@ class AllocationService {
                 from.code(), from.name(), toRegion == null ? null : toRegion.code(),
                 toRegion == null ? null : toRegion.name(), toOrg == null ? null : toOrg.orgCode(),
                 toOrg == null ? null : toOrg.name(), toOrgRegion, c.parentAllocationId(), root, c.amount().cents(),
-                c.docNo(), c.issuedOn(), c.functionCode(), c.economicCode(), c.note(), recordedBy, null, 0, 0);
+                c.docNo(), c.issuedOn(), c.functionCode(), c.economicCode(), c.note(), recordedBy, null, 0, 0, 0);
         allocations.insert(row);
         outbox.append(Topics.ALLOCATION_AGGREGATE, id.toString(), Events.ALLOCATION_ISSUED, recordedBy,
                 new Events.AllocationIssued(id, row.programCode(), row.programName(), row.fiscalYear(), sourceLevel,
@@ -137,19 +137,18 @@ class AllocationService {
     }
 
     /**
-     * 追加/调减. A reduction keeps the budget at or above what was already passed down; an increase of a child is
-     * taken from its parent, so it must fit in what is left there.
+     * 追加/调减. A reduction keeps the budget at or above what was already passed down and paid; an increase of a
+     * child is taken from its parent, so it must fit in what is left there.
      */
     MovementResult adjust(UUID id, Adjust c) {
         AllocationRow a = lockedWithParent(id);
         notBeforeIssue("effectiveOn", c.effectiveOn(), a);
         long budgetAfter = Math.addExact(a.budgetCents(), c.delta().cents());
         if (c.delta().isNegative()) {
-            if (budgetAfter < a.distributedCents()) {
+            if (-c.delta().cents() > a.unspentCents()) {
                 throw ApiProblem.rule("delta", "delta " + c.delta() + " would leave a budget of "
-                        + Money.ofCents(budgetAfter) + ", below the " + Money.ofCents(a.distributedCents())
-                        + " already passed down from allocation " + id + ": at most "
-                        + Money.ofCents(a.undistributedCents()) + " can be reduced");
+                        + Money.ofCents(budgetAfter) + ", below what allocation " + id
+                        + " has already passed down and paid: at most " + unspent(a) + " can be reduced");
             }
         } else if (a.parentAllocationId() != null) {
             AllocationRow parent = allocations.find(a.parentAllocationId()).orElseThrow();
@@ -166,8 +165,8 @@ class AllocationService {
     }
 
     /**
-     * 财政收回 of unspent money. Unspent is the budget less what was passed down; payments are not known here yet, so
-     * an org allocation's executed amount is not subtracted (see README).
+     * 财政收回 of unspent money: the budget less what was passed down and what the payer org has paid (as far as its
+     * payment events have arrived; see README).
      */
     MovementResult recover(UUID id, Recover c) {
         AllocationRow a = locked(id);
@@ -225,13 +224,22 @@ class AllocationService {
         return m;
     }
 
+    /**
+     * Money already paid cannot be taken back. {@code a} was read under its row lock, so its figures include every
+     * committed movement, child and counted payment.
+     */
     private void requireUnspent(AllocationRow a, Money amount, String what) {
-        if (amount.cents() > a.undistributedCents()) {
+        if (amount.cents() > a.unspentCents()) {
             throw ApiProblem.rule("amount", "amount " + amount + " exceeds the unspent balance of allocation "
-                    + a.allocationId() + ": " + Money.ofCents(a.undistributedCents()) + " unspent (budget "
-                    + Money.ofCents(a.budgetCents()) + " less " + Money.ofCents(a.distributedCents())
-                    + " passed down) can be " + what);
+                    + a.allocationId() + ": " + unspent(a) + " can be " + what);
         }
+    }
+
+    /** E.g. "600.00 unspent (budget 1000.00, passed down 0.00, paid 400.00)". */
+    private static String unspent(AllocationRow a) {
+        return Money.ofCents(a.unspentCents()) + " unspent (budget " + Money.ofCents(a.budgetCents())
+                + ", passed down " + Money.ofCents(a.distributedCents()) + ", paid "
+                + Money.ofCents(a.executedCents()) + ")";
     }
 
     private static void notBeforeIssue(String field, java.time.LocalDate date, AllocationRow a) {

@@ -7,7 +7,11 @@ import java.util.UUID;
 import org.fundflow.contracts.Level;
 import org.fundflow.contracts.Money;
 
-/** An allocation as the API shows it: the issued facts, the derived figures, its movements and its children. */
+/**
+ * An allocation as the API shows it: the issued facts, the derived figures, its movements and its children.
+ * {@code executed} is what the payer org has paid out of it (payments less reversals, as far as their events have
+ * arrived); always 0.00 for an allocation to a region.
+ */
 record AllocationView(
         UUID allocationId,
         String programCode,
@@ -28,6 +32,7 @@ record AllocationView(
         Money budget,
         Money distributed,
         Money undistributed,
+        Money executed,
         String docNo,
         LocalDate issuedOn,
         String functionCode,
@@ -43,9 +48,9 @@ record AllocationView(
                 a.sourceLevel(), a.level(), a.fromRegion(), a.fromRegionName(), a.toRegion(), a.toRegionName(),
                 a.toOrg(), a.toOrgName(), a.toOrgRegion(), a.parentAllocationId(), a.rootAllocationId(),
                 Money.ofCents(a.amountCents()), Money.ofCents(a.budgetCents()), Money.ofCents(a.distributedCents()),
-                Money.ofCents(a.undistributedCents()), a.docNo(), a.issuedOn(), a.functionCode(), a.economicCode(),
-                a.note(), a.recordedBy(), a.createdAt(), movements.stream().map(MovementView::of).toList(),
-                List.copyOf(children));
+                Money.ofCents(a.undistributedCents()), Money.ofCents(a.executedCents()), a.docNo(), a.issuedOn(),
+                a.functionCode(), a.economicCode(), a.note(), a.recordedBy(), a.createdAt(),
+                movements.stream().map(MovementView::of).toList(), List.copyOf(children));
     }
 
     /**

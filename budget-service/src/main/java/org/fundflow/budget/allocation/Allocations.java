@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code allocation} and {@code allocation_movement} tables. Only inserts: a budget is the sum of facts, derived
- * in every read, never a stored number that could drift from them.
+ * in every read, never a stored number that could drift from them. The executed amount is read from
+ * {@code allocation_execution}, which the payment consumer keeps.
  */
 @Repository
 class Allocations {
@@ -27,7 +28,9 @@ class Allocations {
             + "WHERE m.allocation_id = %s.allocation_id), 0)";
     private static final String SELECT = "SELECT a.*, a.amount_cents + " + MOVEMENT_SUM.formatted("a")
             + " AS budget_cents, COALESCE((SELECT SUM(c.amount_cents + " + MOVEMENT_SUM.formatted("c")
-            + ") FROM allocation c WHERE c.parent_allocation_id = a.allocation_id), 0) AS distributed_cents "
+            + ") FROM allocation c WHERE c.parent_allocation_id = a.allocation_id), 0) AS distributed_cents, "
+            + "COALESCE((SELECT e.executed_cents FROM allocation_execution e WHERE e.allocation_id = a.allocation_id)"
+            + ", 0) AS executed_cents "
             + "FROM allocation a ";
 
     private final JdbcClient jdbc;
@@ -163,7 +166,8 @@ class Allocations {
                 rs.getString("recorded_by"),
                 instant(rs, "created_at"),
                 rs.getLong("budget_cents"),
-                rs.getLong("distributed_cents"));
+                rs.getLong("distributed_cents"),
+                rs.getLong("executed_cents"));
     }
 
     private static Movement movement(ResultSet rs, int n) throws SQLException {
