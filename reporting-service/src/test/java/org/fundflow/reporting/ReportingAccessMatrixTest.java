@@ -70,6 +70,7 @@ class ReportingAccessMatrixTest extends ReportingServiceTestBase {
         EXECUTION_BY_REGION(200, 200, 200, 200, 200, 200, 200, 200),
         EXECUTION_BY_FUND(200, 200, 200, 200, 200, 200, 200, 200),
         FUND_FLOW(200, 200, 200, 200, 200, 200, 200, 200),
+        FUND_FLOW_XLSX(200, 200, 200, 200, 200, 200, 200, 200),
         FUND_FLOW_PROGRAMS(200, 200, 200, 200, 200, 200, 200, 200),
         FINAL_ACCOUNTS_INDEX(200, 200, 200, 200, 200, 200, 200, 200),
         /** without version: the live figures for readers of drafts, the latest published version for the rest */
@@ -259,6 +260,8 @@ class ReportingAccessMatrixTest extends ReportingServiceTestBase {
             case EXECUTION_BY_FUND -> "/api/reports/execution/by-fund?fiscalYear=" + YEAR + "&region=" + CITY
                     + "&format=xlsx";
             case FUND_FLOW -> "/api/reports/fund-flow?programCode=" + program + "&fiscalYear=" + YEAR;
+            case FUND_FLOW_XLSX -> "/api/reports/fund-flow?programCode=" + program + "&fiscalYear=" + YEAR
+                    + "&format=xlsx";
             case FUND_FLOW_PROGRAMS -> "/api/reports/fund-flow/programs?fiscalYear=" + YEAR;
             case FINAL_ACCOUNTS_INDEX -> fa;
             case FINAL_ACCOUNTS_TABLE, FINAL_ACCOUNTS_TABLE_UNPUBLISHED -> t03;

@@ -2,8 +2,9 @@ package org.fundflow.reporting.fundflow;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.fundflow.platform.web.ApiProblem;
+import org.fundflow.reporting.export.ExportFormat;
+import org.fundflow.reporting.export.Xlsx;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -15,11 +16,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 资金流向台账: {@code GET /api/reports/fund-flow} (JSON or CSV) and the programs that have one in a year. */
+/** 资金流向台账: {@code GET /api/reports/fund-flow} (JSON, CSV or XLSX) and the programs that have one in a year. */
 @RestController
 @RequestMapping("/api/reports/fund-flow")
 class FundFlowController {
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType XLSX = MediaType.parseMediaType(Xlsx.CONTENT_TYPE);
     private static final int MIN_YEAR = 1990;
     private static final int MAX_YEAR = 2100;
     private static final int MAX_CODE_LENGTH = 64;
@@ -41,18 +43,17 @@ class FundFlowController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         String code = programCode(programCode);
         int year = fiscalYear(fiscalYear);
-        boolean csv = wantsCsv(format, accept);
+        ExportFormat chosen = format(format, accept);
         FundFlowLedger ledger = reports.ledger(code, year);
-        if (!csv) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ledger);
-        }
-        String filename = FundFlowCsv.filename(code, year);
-        ContentDisposition disposition = isAscii(filename)
-                ? ContentDisposition.attachment().filename(filename).build()
-                : ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok().contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .body(FundFlowCsv.render(ledger));
+        return switch (chosen) {
+            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ledger);
+            case CSV -> ResponseEntity.ok().contentType(TEXT_CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(FundFlowCsv.filename(code, year)))
+                    .body(FundFlowCsv.render(ledger));
+            case XLSX -> ResponseEntity.ok().contentType(XLSX)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(FundFlowXlsx.filename(code, year)))
+                    .body(FundFlowXlsx.render(ledger));
+        };
     }
 
     @GetMapping("/programs")
@@ -89,27 +90,41 @@ class FundFlowController {
         return year;
     }
 
-    /** The format parameter wins; without it, an Accept header that prefers text/csv asks for CSV. */
-    private static boolean wantsCsv(String format, String accept) {
+    /**
+     * The format parameter wins; without it, an Accept header that prefers text/csv or the XLSX type to JSON asks
+     * for that file (CSV when it names both at the same quality, as before XLSX existed).
+     */
+    private static ExportFormat format(String format, String accept) {
         if (format != null) {
-            return switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "json" -> false;
-                case "csv" -> true;
-                default -> throw ApiProblem.invalid("format", "format must be json or csv, not '"
-                        + abbreviate(format) + "'");
-            };
+            return ExportFormat.parse(format);
         }
         if (accept == null) {
-            return false;
+            return ExportFormat.JSON;
         }
         List<MediaType> types;
         try {
             types = MediaType.parseMediaTypes(accept);
         } catch (InvalidMediaTypeException e) {
-            return false;
+            return ExportFormat.JSON;
         }
+        double json = quality(types, MediaType.APPLICATION_JSON);
         double csv = quality(types, TEXT_CSV);
-        return csv > 0 && csv >= quality(types, MediaType.APPLICATION_JSON);
+        double xlsx = quality(types, XLSX);
+        if (csv > 0 && csv >= json && csv >= xlsx) {
+            return ExportFormat.CSV;
+        }
+        if (xlsx > 0 && xlsx >= json) {
+            return ExportFormat.XLSX;
+        }
+        return ExportFormat.JSON;
+    }
+
+    /** "fund-flow-P1-2022.csv"; a program code outside printable ASCII goes in {@code filename*} (RFC 5987). */
+    private static String attachment(String filename) {
+        ContentDisposition disposition = isAscii(filename)
+                ? ContentDisposition.attachment().filename(filename).build()
+                : ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build();
+        return disposition.toString();
     }
 
     /** The quality the client gives to exactly this type (wildcards do not count as asking for CSV). */

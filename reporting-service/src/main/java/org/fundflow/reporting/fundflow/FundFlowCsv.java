@@ -17,8 +17,27 @@ final class FundFlowCsv {
 
     static byte[] render(FundFlowLedger ledger) {
         Csv csv = new Csv(HEADER);
-        for (LedgerNode root : ledger.roots()) {
-            rows(csv, root, 1, name(root.from().name(), root.from().regionCode()));
+        for (Line line : lines(ledger)) {
+            LedgerNode node = line.node();
+            List<Csv.Cell> cells = new ArrayList<>(HEADER.size());
+            cells.add(Csv.value(line.depth()));
+            cells.add(Csv.text(line.path()));
+            cells.add(Csv.value(node.allocationId()));
+            cells.add(Csv.value(node.parentAllocationId()));
+            cells.add(Csv.value(node.level()));
+            cells.add(Csv.value(node.sourceLevel()));
+            cells.add(Csv.text(from(node)));
+            cells.add(Csv.text(to(node)));
+            cells.add(Csv.text(node.docNo()));
+            cells.add(Csv.value(node.issuedOn()));
+            cells.add(Csv.value(node.amount()));
+            cells.add(Csv.value(node.adjustments()));
+            cells.add(Csv.value(node.recovered()));
+            cells.add(Csv.value(node.carriedOver()));
+            cells.add(Csv.value(node.budget()));
+            cells.add(Csv.value(node.distributed()));
+            cells.add(Csv.value(node.undistributed()));
+            csv.row(cells);
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -27,30 +46,38 @@ final class FundFlowCsv {
         return "fund-flow-" + programCode + "-" + fiscalYear + ".csv";
     }
 
-    private static void rows(Csv csv, LedgerNode node, int depth, String parentPath) {
-        String path = parentPath + PATH_SEPARATOR + name(node.to().name(), code(node.to()));
-        List<Csv.Cell> cells = new ArrayList<>(HEADER.size());
-        cells.add(Csv.value(depth));
-        cells.add(Csv.text(path));
-        cells.add(Csv.value(node.allocationId()));
-        cells.add(Csv.value(node.parentAllocationId()));
-        cells.add(Csv.value(node.level()));
-        cells.add(Csv.value(node.sourceLevel()));
-        cells.add(Csv.text(labelled(node.from().regionCode(), node.from().name())));
-        cells.add(Csv.text(labelled(code(node.to()), node.to().name())));
-        cells.add(Csv.text(node.docNo()));
-        cells.add(Csv.value(node.issuedOn()));
-        cells.add(Csv.value(node.amount()));
-        cells.add(Csv.value(node.adjustments()));
-        cells.add(Csv.value(node.recovered()));
-        cells.add(Csv.value(node.carriedOver()));
-        cells.add(Csv.value(node.budget()));
-        cells.add(Csv.value(node.distributed()));
-        cells.add(Csv.value(node.undistributed()));
-        csv.row(cells);
-        for (LedgerNode child : node.children()) {
-            rows(csv, child, depth + 1, path);
+    /** One row of the spreadsheet: an allocation with its depth (1 for a root) and the chain of names above it. */
+    record Line(int depth, String path, LedgerNode node) {
+    }
+
+    /**
+     * The tree flattened depth-first, every node before its children, in the ledger's order: the one row order of
+     * the CSV and the XLSX.
+     */
+    static List<Line> lines(FundFlowLedger ledger) {
+        List<Line> lines = new ArrayList<>();
+        for (LedgerNode root : ledger.roots()) {
+            lines(lines, root, 1, name(root.from().name(), root.from().regionCode()));
         }
+        return lines;
+    }
+
+    private static void lines(List<Line> lines, LedgerNode node, int depth, String parentPath) {
+        String path = parentPath + PATH_SEPARATOR + name(node.to().name(), code(node.to()));
+        lines.add(new Line(depth, path, node));
+        for (LedgerNode child : node.children()) {
+            lines(lines, child, depth + 1, path);
+        }
+    }
+
+    /** The from_region column: "140000 山西省". */
+    static String from(LedgerNode node) {
+        return labelled(node.from().regionCode(), node.from().name());
+    }
+
+    /** The to column: the recipient region's or org's code and name. */
+    static String to(LedgerNode node) {
+        return labelled(code(node.to()), node.to().name());
     }
 
     private static String code(LedgerNode.To to) {

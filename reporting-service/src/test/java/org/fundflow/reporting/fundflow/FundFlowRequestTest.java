@@ -22,6 +22,8 @@ class FundFlowRequestTest extends ReportingServiceTestBase {
             "/api/reports/fund-flow?programCode=P1&fiscalYear=99999, fiscalYear",
             "/api/reports/fund-flow?programCode=P1&fiscalYear=2022&format=xml, format",
             "/api/reports/fund-flow?programCode=P1&fiscalYear=2022&format=, format",
+            "/api/reports/fund-flow?programCode=P1&fiscalYear=2022&format=xls, format",
+            "/api/reports/fund-flow?programCode=P1&fiscalYear=2022&format=xlsx%00, format",
             "/api/reports/fund-flow/programs, fiscalYear",
             "/api/reports/fund-flow/programs?fiscalYear=two, fiscalYear"
     })
