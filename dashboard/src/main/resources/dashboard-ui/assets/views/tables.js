@@ -70,8 +70,10 @@ async function flows(state) {
     if (!list.length) return `<p class="state">${esc(t('flow.noPrograms', { year: state.year }))}</p>`;
     return `<ul class="flow-downloads">${list.map((p) => {
       const href = downloadUrl('/api/reports/fund-flow', { programCode: p.programCode, fiscalYear: state.year, format: 'csv' });
+      const xlsx = downloadUrl('/api/reports/fund-flow', { programCode: p.programCode, fiscalYear: state.year, format: 'xlsx' });
       return `<li><span>${esc(p.programName ?? p.programCode)} <span class="code">${esc(p.programCode)}</span></span>
-        <a class="download" href="${esc(href)}" download data-download="fund-flow-${esc(p.programCode)}" aria-label="${esc(t('tables.download', { name: p.programName ?? p.programCode, format: 'CSV' }))}">⤓ CSV</a></li>`;
+        <a class="download" href="${esc(href)}" download data-download="fund-flow-${esc(p.programCode)}" aria-label="${esc(t('tables.download', { name: p.programName ?? p.programCode, format: 'CSV' }))}">⤓ CSV</a>
+        <a class="download" href="${esc(xlsx)}" download data-download="fund-flow-xlsx-${esc(p.programCode)}" aria-label="${esc(t('tables.download', { name: p.programName ?? p.programCode, format: 'Excel' }))}">⤓ Excel</a></li>`;
     }).join('')}</ul>`;
   } catch (e) {
     return problem(e, '/api/reports/fund-flow/programs');

@@ -525,6 +525,13 @@ class DashboardBrowserIT {
         assertThat(ledger.statusCode()).isEqualTo(200);
         assertThat(ledger.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(ledger.body()).contains("晋中市总工会", "1400000.00");
+        String flowXlsx = browser.await("a[data-download=\"fund-flow-xlsx-JZ-DBYLHZ\"]").getAttribute("href");
+        HttpResponse<byte[]> workbook = http.send(HttpRequest.newBuilder(URI.create(flowXlsx)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        assertThat(workbook.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(new String(workbook.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
         assertThat(browser.text("#table-by-fund")).contains("1,400,000.00");
         browser.screenshot(SCREENSHOTS.resolve("tables.png"));
 
