@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.fundflow.contracts.EventHeaders;
@@ -81,38 +82,58 @@ public class IdempotentConsumer {
      */
     public int consumeBatch(String consumer, List<ConsumerRecord<String, String>> records,
             Consumer<List<IncomingEvent>> effect) {
-        List<IncomingEvent> events = new ArrayList<>(records.size());
+        return consumeBatch(consumer, records, event -> event,
+                reads -> effect.accept(reads.stream().map(Read::event).toList()));
+    }
+
+    /** An event and what the consumer read from it. */
+    public record Read<T>(IncomingEvent event, T value) {
+    }
+
+    /**
+     * {@link #consumeBatch(String, List, Consumer)} with a check of every record <em>before</em> anything is
+     * written: {@code read} turns an event into what the effect needs, returns null for an event this consumer does
+     * not use (it is still marked processed), and throws for one it cannot use. Such a record is handled like an
+     * unparseable one: the records before it are applied in their own transaction, then its index is reported, so
+     * the error handler commits exactly what was applied and retries, then dead-letters, just that record.
+     */
+    public <T> int consumeBatch(String consumer, List<ConsumerRecord<String, String>> records,
+            Function<IncomingEvent, T> read, Consumer<List<Read<T>>> effect) {
+        List<Read<T>> reads = new ArrayList<>(records.size());
         Set<UUID> seen = new HashSet<>();
-        RuntimeException unreadable = null;
+        RuntimeException unusable = null;
         int badIndex = -1;
         for (int i = 0; i < records.size(); i++) {
-            IncomingEvent event;
+            Read<T> r;
             try {
-                event = parse(records.get(i));
+                IncomingEvent event = parse(records.get(i));
+                r = new Read<>(event, read.apply(event));
             } catch (RuntimeException e) {
-                unreadable = e;
+                unusable = e;
                 badIndex = i;
                 break;
             }
-            if (seen.add(event.eventId())) {
-                events.add(event);
+            if (seen.add(r.event().eventId())) {
+                reads.add(r);
             }
         }
-        // Everything before an unreadable record is applied first: the error handler commits the offsets before
+        // Everything before an unusable record is applied first: the error handler commits the offsets before
         // the index it is given, so those records would otherwise be skipped without ever being applied.
-        int applied = applyBatch(consumer, events, effect);
-        if (unreadable != null) {
-            throw new BatchListenerFailedException("unreadable event", unreadable, badIndex);
+        int applied = applyBatch(consumer, reads, effect);
+        if (unusable != null) {
+            ConsumerRecord<String, String> bad = records.get(badIndex);
+            throw new BatchListenerFailedException("unusable event on " + bad.topic() + "-" + bad.partition() + "@"
+                    + bad.offset() + ": " + unusable.getMessage(), unusable, badIndex);
         }
         return applied;
     }
 
-    private int applyBatch(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> effect) {
-        if (events.isEmpty()) {
+    private <T> int applyBatch(String consumer, List<Read<T>> reads, Consumer<List<Read<T>>> effect) {
+        if (reads.isEmpty()) {
             return 0;
         }
-        List<IncomingEvent> fresh = tx.execute(status -> {
-            UUID[] ids = events.stream().map(IncomingEvent::eventId).toArray(UUID[]::new);
+        List<Read<T>> fresh = tx.execute(status -> {
+            UUID[] ids = reads.stream().map(r -> r.event().eventId()).toArray(UUID[]::new);
             Set<UUID> inserted = new HashSet<>(jdbc.query(con -> {
                 var ps = con.prepareStatement("INSERT INTO processed_event (consumer, event_id) "
                         + "SELECT ?, unnest(?::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id");
@@ -120,9 +141,10 @@ public class IdempotentConsumer {
                 ps.setArray(2, con.createArrayOf("uuid", ids));
                 return ps;
             }, (rs, n) -> rs.getObject(1, UUID.class)));
-            List<IncomingEvent> applicable = events.stream().filter(e -> inserted.contains(e.eventId())).toList();
-            if (!applicable.isEmpty()) {
-                effect.accept(applicable);
+            List<Read<T>> applicable = reads.stream().filter(r -> inserted.contains(r.event().eventId())).toList();
+            List<Read<T>> used = applicable.stream().filter(r -> r.value() != null).toList();
+            if (!used.isEmpty()) {
+                effect.accept(used);
             }
             return applicable;
         });
@@ -130,7 +152,7 @@ public class IdempotentConsumer {
         meters.counter("fundflow.events.consumed", "consumer", consumer, "type", "batch", "outcome", "applied")
                 .increment(applied);
         meters.counter("fundflow.events.consumed", "consumer", consumer, "type", "batch", "outcome", "duplicate")
-                .increment(events.size() - applied);
+                .increment(reads.size() - applied);
         return applied;
     }
 
